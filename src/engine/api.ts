@@ -1,0 +1,65 @@
+/**
+ * The engine's front door for every face of the product: resolve a rulebook and settings, evaluate managers,
+ * and return results in the command line's JSON shape. Pure: no I/O, no Office, no clock.
+ */
+import { evaluateManager, type ManagerOutcome } from "./evaluate";
+import type { AppraisalInput, InputProblem } from "./model";
+import { loadPreset, presetIds } from "./rulebooks";
+import { compileRulebook, type CompiledRulebook } from "./rulebook/compile";
+import { resultJson, type ManagerResultJson } from "./results";
+import { Settings } from "./settings";
+
+export interface AppraisalOutput {
+  rulebook: { id: string; version: string };
+  period: string;
+  results: ManagerResultJson[];
+}
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** A built-in rulebook by id, or a user rulebook document. */
+export function resolveRulebook(idOrDoc: string | unknown): Resolved<CompiledRulebook> {
+  if (typeof idOrDoc === "string") {
+    if (!presetIds().includes(idOrDoc)) {
+      return { ok: false, problems: [{ path: "rulebook", message: `unknown rulebook "${idOrDoc}" (built-in: ${presetIds().join(", ")})` }] };
+    }
+    return { ok: true, value: loadPreset(idOrDoc) };
+  }
+  const compiled = compileRulebook(idOrDoc);
+  if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ path: "rulebook", message: p })) };
+  return { ok: true, value: compiled.book };
+}
+
+export function resolveSettings(book: CompiledRulebook, overrides: Record<string, unknown> = {}): Resolved<Settings> {
+  const { settings, problems } = Settings.resolve(book.doc, overrides);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ path: p.split(":")[0], message: p.slice(p.indexOf(":") + 2) })) };
+  return { ok: true, value: settings };
+}
+
+/** Checks that ids of roles and grades in the input exist in the rulebook, with the input path of each problem. */
+export function checkAgainstRulebook(book: CompiledRulebook, input: AppraisalInput): InputProblem[] {
+  const problems: InputProblem[] = [];
+  input.managers.forEach((m, i) => {
+    if (!book.roleIds.includes(m.role)) problems.push({ path: `managers[${i}].role`, message: `"${m.role}" is not a role of ${book.doc.id} (${book.roleIds.join(", ")})` });
+    if (m.grade !== undefined && !book.gradeIds.includes(m.grade)) {
+      problems.push({ path: `managers[${i}].grade`, message: `"${m.grade}" is not a grade of ${book.doc.id} (${book.gradeIds.join(", ") || "none"})` });
+    }
+    m.history.forEach((h, j) => {
+      if (h.grade !== undefined && !book.gradeIds.includes(h.grade)) problems.push({ path: `managers[${i}].history[${j}].grade`, message: `"${h.grade}" is not a grade of ${book.doc.id}` });
+      if (h.role !== undefined && !book.roleIds.includes(h.role)) problems.push({ path: `managers[${i}].history[${j}].role`, message: `"${h.role}" is not a role of ${book.doc.id}` });
+    });
+  });
+  return problems;
+}
+
+export function appraiseAll(book: CompiledRulebook, settings: Settings, input: AppraisalInput): { outcomes: ManagerOutcome[]; output: AppraisalOutput } {
+  const outcomes = input.managers.map((m) => evaluateManager(book, settings, m, input.period));
+  return {
+    outcomes,
+    output: {
+      rulebook: { id: book.doc.id, version: book.doc.version },
+      period: input.period,
+      results: outcomes.map((o) => resultJson(book, o)),
+    },
+  };
+}

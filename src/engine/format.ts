@@ -1,0 +1,51 @@
+/**
+ * Number formats for explanations (not for output fields, which are plain decimal strings): money with thousands
+ * separators, rates as percentages with the rulebook's decimals, points without trailing zeros.
+ */
+import type { Dec } from "./decimal";
+import { roundTo, type RoundingSpec } from "./rounding";
+import type { FieldUnit } from "./fields";
+
+export function groupThousands(text: string): string {
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  const [intPart, frac] = body.split(".");
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+}
+
+export function money(value: Dec, spec: RoundingSpec): string {
+  return `¥${groupThousands(roundTo(value, spec).toFixed(spec.decimals))}`;
+}
+
+export function usd(value: Dec, spec: RoundingSpec): string {
+  return `US$${groupThousands(roundTo(value, spec).toFixed(spec.decimals))}`;
+}
+
+/** 0.998 → "99.80%" (display only; comparisons use the exact value). */
+export function pct(fraction: Dec, spec: RoundingSpec): string {
+  return `${roundTo(fraction.times(100), spec).toFixed(spec.decimals)}%`;
+}
+
+/** Points and counts: exact, no trailing zeros ("26", "7.14"). */
+export function plain(value: Dec): string {
+  return value.toFixed();
+}
+
+export interface FormatSpecs {
+  money: RoundingSpec;
+  ratePercent: RoundingSpec;
+}
+
+export function byUnit(value: Dec, unit: FieldUnit, specs: FormatSpecs): string {
+  switch (unit) {
+    case "money":
+      return money(value, specs.money);
+    case "usd":
+      return usd(value, specs.money);
+    case "rate":
+      return pct(value, specs.ratePercent);
+    default:
+      return plain(value);
+  }
+}

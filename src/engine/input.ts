@@ -1,0 +1,208 @@
+/**
+ * Reads the command line's JSON (../shared/DATA-MODEL.md) into engine records. Every problem is collected with its
+ * path; nothing is coerced silently: "1,2O0" is an error, never 0 or NaN.
+ */
+import { Dec } from "./decimal";
+import { FIELDS, isFieldName, type FieldName } from "./fields";
+import type { AppraisalInput, Client, InputProblem, ManagerInput, PeriodRecord, Task } from "./model";
+import { isPeriod } from "./periods";
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** A JSON number or decimal string → Dec, or a message saying why not. */
+export function readDecimal(raw: unknown): Dec | string {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return `${raw} is not a finite number`;
+    // Number → shortest round-trip text → exact decimal: 0.998 stays 0.998.
+    return new Dec(String(raw));
+  }
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    if (!DECIMAL_TEXT.test(text)) return `text ${JSON.stringify(raw)} is not a number`;
+    return new Dec(text);
+  }
+  if (raw === null || raw === undefined) return "is missing";
+  return `${typeof raw} ${JSON.stringify(raw)} is not a number`;
+}
+
+class Reader {
+  readonly problems: InputProblem[] = [];
+
+  fail(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  object(raw: unknown, path: string): Record<string, unknown> | undefined {
+    if (raw && typeof raw === "object" && !Array.isArray(raw)) return raw as Record<string, unknown>;
+    this.fail(path, `expected an object, got ${describe(raw)}`);
+    return undefined;
+  }
+
+  array(raw: unknown, path: string): unknown[] | undefined {
+    if (Array.isArray(raw)) return raw;
+    this.fail(path, `expected a list, got ${describe(raw)}`);
+    return undefined;
+  }
+
+  text(raw: unknown, path: string, optional = false): string | undefined {
+    if (raw === undefined && optional) return undefined;
+    if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+    if (typeof raw === "number" && path.endsWith(".id")) {
+      this.fail(path, `id ${raw} must be text (staff numbers keep leading zeros and digits beyond 15)`);
+      return undefined;
+    }
+    this.fail(path, raw === undefined ? "is missing" : `expected text, got ${describe(raw)}`);
+    return undefined;
+  }
+
+  decimal(raw: unknown, path: string, field?: FieldName): Dec | undefined {
+    const value = readDecimal(raw);
+    if (typeof value === "string") {
+      this.fail(path, value);
+      return undefined;
+    }
+    if (field) {
+      const def = FIELDS[field] as { signed?: boolean; integer?: boolean; unit: string };
+      if (!def.signed && value.isNegative() && !value.isZero()) this.fail(path, `${value.toString()} must not be negative`);
+      if (def.integer && !value.isInteger()) this.fail(path, `${value.toString()} must be a whole number`);
+      if (def.unit === "rate" && value.abs().gt(1000)) this.fail(path, `${value.toString()} is not a plausible rate (rates are fractions: 35% is 0.35)`);
+    }
+    return value;
+  }
+
+  flags(raw: unknown, path: string): string[] {
+    if (raw === undefined) return [];
+    const list = this.array(raw, path) ?? [];
+    const out: string[] = [];
+    list.forEach((f, i) => {
+      const t = this.text(f, `${path}[${i}]`);
+      if (t) out.push(t);
+    });
+    return out;
+  }
+}
+
+const RECORD_KEYS = new Set(["period", "grade", "role", "tasks", "clients", "flags"]);
+const MANAGER_KEYS = new Set(["id", "name", "branch", "role", "grade", "history", "riskDeposit"]);
+
+function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undefined {
+  const obj = r.object(raw, path);
+  if (!obj) return undefined;
+  const period = r.text(obj.period, `${path}.period`);
+  if (period && !isPeriod(period)) r.fail(`${path}.period`, `"${period}" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)`);
+  const values: Partial<Record<FieldName, Dec>> = {};
+  for (const [key, rawValue] of Object.entries(obj)) {
+    if (RECORD_KEYS.has(key)) continue;
+    if (!isFieldName(key)) {
+      r.fail(`${path}.${key}`, "unknown field (see docs/data-model.md)");
+      continue;
+    }
+    if (rawValue === null) continue; // explicit null = not reported, same as absent
+    const d = r.decimal(rawValue, `${path}.${key}`, key);
+    if (d) values[key] = d;
+  }
+  const tasks: Task[] = [];
+  if (obj.tasks !== undefined) {
+    (r.array(obj.tasks, `${path}.tasks`) ?? []).forEach((t, i) => {
+      const tp = `${path}.tasks[${i}]`;
+      const to = r.object(t, tp);
+      if (!to) return;
+      const item = r.text(to.item, `${tp}.item`);
+      const plan = r.decimal(to.plan, `${tp}.plan`);
+      const actual = r.decimal(to.actual, `${tp}.actual`);
+      if (item && plan && actual) tasks.push({ item, plan, actual });
+    });
+  }
+  const clients: Client[] = [];
+  if (obj.clients !== undefined) {
+    (r.array(obj.clients, `${path}.clients`) ?? []).forEach((c, i) => {
+      const cp = `${path}.clients[${i}]`;
+      const co = r.object(c, cp);
+      if (!co) return;
+      const id = r.text(co.id, `${cp}.id`);
+      const cv: Partial<Record<FieldName, Dec>> = {};
+      for (const [key, rawValue] of Object.entries(co)) {
+        if (key === "id" || key === "flags") continue;
+        if (!isFieldName(key)) {
+          r.fail(`${cp}.${key}`, "unknown field (see docs/data-model.md)");
+          continue;
+        }
+        const d = r.decimal(rawValue, `${cp}.${key}`, key);
+        if (d) cv[key] = d;
+      }
+      if (id) clients.push({ id, values: cv, flags: r.flags(co.flags, `${cp}.flags`) });
+    });
+  }
+  if (!period) return undefined;
+  return {
+    period,
+    grade: r.text(obj.grade, `${path}.grade`, true),
+    role: r.text(obj.role, `${path}.role`, true),
+    values,
+    tasks,
+    clients,
+    flags: r.flags(obj.flags, `${path}.flags`),
+  };
+}
+
+function readManager(r: Reader, raw: unknown, path: string): ManagerInput | undefined {
+  const obj = r.object(raw, path);
+  if (!obj) return undefined;
+  for (const key of Object.keys(obj)) if (!MANAGER_KEYS.has(key)) r.fail(`${path}.${key}`, "unknown field (see docs/data-model.md)");
+  const id = r.text(obj.id, `${path}.id`);
+  const role = r.text(obj.role, `${path}.role`);
+  const history: PeriodRecord[] = [];
+  (r.array(obj.history, `${path}.history`) ?? []).forEach((h, i) => {
+    const rec = readRecord(r, h, `${path}.history[${i}]`);
+    if (rec) history.push(rec);
+  });
+  let riskDeposit: ManagerInput["riskDeposit"];
+  if (obj.riskDeposit !== undefined) {
+    const ro = r.object(obj.riskDeposit, `${path}.riskDeposit`);
+    const balance = ro ? r.decimal(ro.balance, `${path}.riskDeposit.balance`) : undefined;
+    if (balance && balance.isNegative()) r.fail(`${path}.riskDeposit.balance`, "a risk-deposit balance is never negative");
+    if (balance) riskDeposit = { balance };
+  }
+  if (!id || !role) return undefined;
+  return {
+    id,
+    role,
+    name: r.text(obj.name, `${path}.name`, true),
+    branch: r.text(obj.branch, `${path}.branch`, true),
+    grade: r.text(obj.grade, `${path}.grade`, true),
+    history,
+    riskDeposit,
+  };
+}
+
+export function parseAppraisalInput(raw: unknown): Parsed<AppraisalInput> {
+  const r = new Reader();
+  const obj = r.object(raw, "$");
+  if (!obj) return { ok: false, problems: r.problems };
+  const period = r.text(obj.period, "period");
+  if (period && !isPeriod(period)) r.fail("period", `"${period}" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)`);
+  const rulebook = r.text(obj.rulebook, "rulebook", true);
+  let settings: Record<string, unknown> | undefined;
+  if (obj.settings !== undefined) settings = r.object(obj.settings, "settings");
+  const managers: ManagerInput[] = [];
+  const seen = new Map<string, number>();
+  (r.array(obj.managers, "managers") ?? []).forEach((m, i) => {
+    const mgr = readManager(r, m, `managers[${i}]`);
+    if (!mgr) return;
+    const first = seen.get(mgr.id);
+    if (first !== undefined) r.fail(`managers[${i}].id`, `duplicate id "${mgr.id}" (also managers[${first}])`);
+    else seen.set(mgr.id, i);
+    managers.push(mgr);
+  });
+  if (r.problems.length > 0 || !period) return { ok: false, problems: r.problems };
+  return { ok: true, value: { period, rulebook, settings, managers } };
+}
+
+function describe(raw: unknown): string {
+  if (raw === undefined) return "nothing";
+  if (raw === null) return "null";
+  if (Array.isArray(raw)) return "a list";
+  return `${typeof raw} ${JSON.stringify(raw)}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Convention kinds: data the engine and other kinds read (boundary words, rate precision) and conventions the
+ * engine implements in code once for every rulebook (decimal arithmetic, units), recorded so every rule id has
+ * its place in the rulebook.
+ */
+import { z } from "zod";
+import { BoundaryParams } from "../compare";
+import type { ConventionKind, RecordKind } from "./types";
+import { Bilingual } from "../rulebook/schema";
+
+export const boundaryWords: ConventionKind<BoundaryParams> = {
+  kind: "boundaryWords",
+  stage: "convention",
+  params: BoundaryParams,
+  check(rule, book) {
+    const s = rule.params.bySetting;
+    return s && !book.doc.settings[s.setting] ? [`setting ${s.setting} is not declared`] : [];
+  },
+};
+
+const Rounding = z.object({ decimals: z.number().int(), mode: z.enum(["halfUp", "halfEven", "down"]) }).strict();
+const RatePrecisionParams = z.object({ setting: z.string(), modes: z.record(z.string(), Rounding.nullable()) }).strict();
+
+export const ratePrecision: ConventionKind<z.infer<typeof RatePrecisionParams>> = {
+  kind: "ratePrecision",
+  stage: "convention",
+  params: RatePrecisionParams,
+};
+
+const EngineConventionParams = z
+  .object({
+    /** What in the engine carries this convention out, for a reviewer. */
+    implementedBy: z.string().min(1),
+    /** Any data the convention fixes (unit factors, step modes…), shown in the rulebook view. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const engineConvention: ConventionKind<z.infer<typeof EngineConventionParams>> = {
+  kind: "engineConvention",
+  stage: "convention",
+  params: EngineConventionParams,
+};
+
+const NotComputableParams = z
+  .object({
+    reason: Bilingual,
+    /** Data kept from the rule (deadlines, norms) so a reviewer sees it even though nothing computes it. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** A rule that cannot be computed from workbook data (exam results, meetings, approvals…), recorded with why. */
+export const notComputable: RecordKind<z.infer<typeof NotComputableParams>> = {
+  kind: "notComputable",
+  stage: "record",
+  params: NotComputableParams,
+};

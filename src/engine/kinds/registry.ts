@@ -1,0 +1,14 @@
+/**
+ * Every rule kind the engine can interpret. A rulebook naming any other kind is rejected at load time.
+ * Each group lives in its own folder; add a kind to its group's index, not here.
+ */
+import { boundaryWords, engineConvention, notComputable, ratePrecision } from "./conventions";
+import { SCORING_KINDS } from "./scoring";
+import { STATUS_KINDS } from "./status";
+import { LEDGER_KINDS } from "./ledger";
+import { TOOL_KINDS } from "./tools";
+import type { AnyKind } from "./types";
+
+const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, notComputable, ...SCORING_KINDS, ...STATUS_KINDS, ...LEDGER_KINDS, ...TOOL_KINDS];
+
+export const KINDS: ReadonlyMap<string, AnyKind> = new Map(ALL.map((k) => [k.kind, k]));

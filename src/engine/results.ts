@@ -1,0 +1,46 @@
+/**
+ * Writing results in the command line's JSON shape (../shared/DATA-MODEL.md): money and points as decimal strings
+ * with the rulebook's declared decimals, rounded here and only here.
+ */
+import type { ManagerOutcome } from "./evaluate";
+import type { Reason } from "./model";
+import type { CompiledRulebook } from "./rulebook/compile";
+import { fixed } from "./rounding";
+
+export interface ManagerResultJson {
+  id: string;
+  grade?: string;
+  score?: string;
+  scoreItems?: Array<{ rule: string; points: string }>;
+  commission?: string;
+  riskDeposit?: { withheld: string; balance: string; refundable: string };
+  status?: string;
+  nextGrade?: { grade: string; missing: Array<{ field: string; amount: string }> };
+  provisional?: boolean;
+  explanation: Reason[];
+  unavailable?: Array<{ output: string; code: "value" | "na"; rule: string; zh: string; en: string }>;
+}
+
+export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerResultJson {
+  const r = book.doc.rounding;
+  const out = { id: o.id } as ManagerResultJson;
+  if (o.grade !== undefined) out.grade = o.grade;
+  if (o.score !== undefined) out.score = fixed(o.score, r.points);
+  if (o.scoreItems) out.scoreItems = o.scoreItems.map((i) => ({ rule: i.rule, points: fixed(i.points, r.points) }));
+  if (o.commission !== undefined) out.commission = fixed(o.commission, r.money);
+  if (o.riskDeposit) {
+    out.riskDeposit = {
+      withheld: fixed(o.riskDeposit.withheld, r.money),
+      balance: fixed(o.riskDeposit.balance, r.money),
+      refundable: fixed(o.riskDeposit.refundable, r.money),
+    };
+  }
+  if (o.status !== undefined) out.status = o.status;
+  if (o.nextGrade) {
+    out.nextGrade = { grade: o.nextGrade.grade, missing: o.nextGrade.missing.map((m) => ({ field: m.field, amount: fixed(m.amount, r.money) })) };
+  }
+  if (o.provisional) out.provisional = true;
+  out.explanation = o.explanation;
+  if (o.unavailable.length > 0) out.unavailable = o.unavailable;
+  return out;
+}
