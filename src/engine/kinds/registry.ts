@@ -7,8 +7,9 @@ import { SCORING_KINDS } from "./scoring";
 import { STATUS_KINDS } from "./status";
 import { LEDGER_KINDS } from "./ledger";
 import { TOOL_KINDS } from "./tools";
+import { GENERAL_KINDS } from "./general";
 import type { AnyKind } from "./types";
 
-const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, notComputable, ...SCORING_KINDS, ...STATUS_KINDS, ...LEDGER_KINDS, ...TOOL_KINDS];
+const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, notComputable, ...SCORING_KINDS, ...STATUS_KINDS, ...LEDGER_KINDS, ...TOOL_KINDS, ...GENERAL_KINDS];
 
 export const KINDS: ReadonlyMap<string, AnyKind> = new Map(ALL.map((k) => [k.kind, k]));

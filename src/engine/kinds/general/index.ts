@@ -1,0 +1,3 @@
+import type { AnyKind } from "../types";
+
+export const GENERAL_KINDS: AnyKind[] = [];

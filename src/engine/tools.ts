@@ -1,0 +1,25 @@
+/**
+ * Running a tool rule (client band, loan authority, deadline, completion rate…) with explicit inputs. The rule's
+ * kind validates the input with its own schema, so a cell function, the taskpane and the command line get the same
+ * located messages for bad input.
+ */
+import type { ToolKind, ToolOutcome } from "./kinds/types";
+import { unavailable, type Unavailable } from "./outcome";
+import type { CompiledRulebook } from "./rulebook/compile";
+import { variantFor } from "./rulebook/compile";
+import type { Settings } from "./settings";
+
+export function runTool(book: CompiledRulebook, settings: Settings, ruleId: string, input: unknown): ToolOutcome | Unavailable {
+  const rule = book.byId.get(ruleId);
+  if (!rule) return unavailable("na", ruleId, `规则集 ${book.doc.id} 中没有规则 ${ruleId}`, `rulebook ${book.doc.id} has no rule ${ruleId}`);
+  const r = variantFor(rule, (k) => settings.get(k), "", undefined);
+  if (r.kind.stage !== "tool") return unavailable("na", ruleId, `${ruleId} 不是可单独计算的规则`, `${ruleId} is not a tool rule`);
+  const kind = r.kind as ToolKind<unknown, unknown>;
+  const parsed = kind.input.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first.path.join(".") || "input";
+    return unavailable("value", ruleId, `${where}: ${first.message}`, `${where}: ${first.message}`);
+  }
+  return kind.run(r, parsed.data, book, settings);
+}
