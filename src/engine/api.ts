@@ -32,7 +32,10 @@ export function resolveRulebook(idOrDoc: string | unknown): Resolved<CompiledRul
 
 export function resolveSettings(book: CompiledRulebook, overrides: Record<string, unknown> = {}): Resolved<Settings> {
   const { settings, problems } = Settings.resolve(book.doc, overrides);
-  if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ path: p.split(":")[0], message: p.slice(p.indexOf(":") + 2) })) };
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => {
+    const [path, ...rest] = p.split(": ");
+    return { path, message: rest.join(": ") };
+  }) };
   return { ok: true, value: settings };
 }
 

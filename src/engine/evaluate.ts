@@ -9,7 +9,8 @@ import type { AnyKind, EvalContext, GradeOutcome, PayKind, RiskDepositKind, Scor
 import type { ManagerInput, PeriodRecord, Reason } from "./model";
 import { asReason, isUnavailable, type Unavailable } from "./outcome";
 import { monthRange } from "./periods";
-import { appliesTo, variantFor, type CompiledRule, type CompiledRulebook } from "./rulebook/compile";
+import type { CompiledRule, CompiledRulebook } from "./rulebook/compile";
+import { appliesTo, variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
 
 export interface ManagerOutcome {

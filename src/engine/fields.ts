@@ -13,6 +13,8 @@ export interface FieldDef {
   signed?: boolean;
   /** Integers only (counts, days). */
   integer?: boolean;
+  /** A share of a whole (0–100%): a value above 1.5 is almost surely typed in percent units (35 for 35%). */
+  share?: boolean;
 }
 
 export const FIELDS = {
@@ -25,11 +27,11 @@ export const FIELDS = {
   balanceDeposits: { unit: "money", zh: "存款余额", en: "deposit balance" },
   depositPlan: { unit: "money", zh: "存款计划", en: "deposit plan" },
   intlSettlementUsd: { unit: "usd", zh: "国际结算量", en: "international settlement (USD)" },
-  nplRatio: { unit: "rate", zh: "不良贷款率", en: "NPL ratio" },
-  collectionRate: { unit: "rate", zh: "收贷收息率", en: "collection rate" },
-  loanCollectionRate: { unit: "rate", zh: "收贷率", en: "loan collection rate" },
-  interestCollectionRate: { unit: "rate", zh: "收息率", en: "interest collection rate" },
-  newLoanCollectionRate: { unit: "rate", zh: "当年新发放贷款收息率", en: "new-loan collection rate" },
+  nplRatio: { unit: "rate", zh: "不良贷款率", en: "NPL ratio", share: true },
+  collectionRate: { unit: "rate", zh: "收贷收息率", en: "collection rate", share: true },
+  loanCollectionRate: { unit: "rate", zh: "收贷率", en: "loan collection rate", share: true },
+  interestCollectionRate: { unit: "rate", zh: "收息率", en: "interest collection rate", share: true },
+  newLoanCollectionRate: { unit: "rate", zh: "当年新发放贷款收息率", en: "new-loan collection rate", share: true },
   depositGrowth: { unit: "rate", zh: "存款日均增长率", en: "deposit growth", signed: true },
   feeIncomeGrowth: { unit: "rate", zh: "中间业务收入增长率", en: "fee-income growth", signed: true },
   newBasicAccounts: { unit: "count", zh: "新开基本账户", en: "new basic accounts", integer: true },
@@ -38,6 +40,8 @@ export const FIELDS = {
   conductDeductions: { unit: "points", zh: "违规扣分", en: "conduct deduction points" },
   lossYuan: { unit: "money", zh: "损失金额", en: "loss amount" },
   fineYuan: { unit: "money", zh: "罚款金额", en: "fine amount" },
+  lossShare: { unit: "rate", zh: "损失扣减比例", en: "share of a loss or fine deducted", share: true },
+  compensationYuan: { unit: "money", zh: "查实应赔偿金额", en: "verified compensation due" },
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -14,12 +14,17 @@ export function groupThousands(text: string): string {
   return `${negative ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
+/** "¥3,800,000.00"; a negative amount is "-¥500.00", the way a ledger prints it. */
 export function money(value: Dec, spec: RoundingSpec): string {
-  return `¥${groupThousands(roundTo(value, spec).toFixed(spec.decimals))}`;
+  return withSymbol("¥", roundTo(value, spec).toFixed(spec.decimals));
 }
 
 export function usd(value: Dec, spec: RoundingSpec): string {
-  return `US$${groupThousands(roundTo(value, spec).toFixed(spec.decimals))}`;
+  return withSymbol("US$", roundTo(value, spec).toFixed(spec.decimals));
+}
+
+function withSymbol(symbol: string, text: string): string {
+  return text.startsWith("-") ? `-${symbol}${groupThousands(text.slice(1))}` : `${symbol}${groupThousands(text)}`;
 }
 
 /** 0.998 → "99.80%" (display only; comparisons use the exact value). */

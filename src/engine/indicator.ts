@@ -132,16 +132,21 @@ function evaluateRaw(spec: IndicatorSpec, record: PeriodRecord | undefined, sett
     return { ...(best as IndicatorValue), label };
   }
   if ("firstOf" in spec) {
+    // None available: an alternative whose inputs exist but are invalid ("base must be > 0") says more than the
+    // first alternative's "missing".
     let first: Unavailable | undefined;
+    let invalid: Unavailable | undefined;
     for (const s of spec.firstOf) {
       const v = evaluateRaw(s, record, settings, rule);
-      if (!isUnavailable(v)) return v;
+      if (!isUnavailable(v)) return spec.label ? { ...v, label: spec.label } : v;
       first ??= v;
+      if (v.code === "value") invalid ??= v;
     }
-    return first as Unavailable;
+    return (invalid ?? first) as Unavailable;
   }
   const chosen = spec.cases[String(settings.get(spec.bySetting))];
   if (!chosen) throw new Error(`indicator has no case for ${spec.bySetting}=${String(settings.get(spec.bySetting))}`);
+  // The chosen case keeps its own label: "收贷率、收息率孰低" says more than the item's name.
   return evaluateRaw(chosen, record, settings, rule);
 }
 

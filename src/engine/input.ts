@@ -64,10 +64,11 @@ class Reader {
       return undefined;
     }
     if (field) {
-      const def = FIELDS[field] as { signed?: boolean; integer?: boolean; unit: string };
+      const def = FIELDS[field] as { signed?: boolean; integer?: boolean; share?: boolean; unit: string };
       if (!def.signed && value.isNegative() && !value.isZero()) this.fail(path, `${value.toString()} must not be negative`);
       if (def.integer && !value.isInteger()) this.fail(path, `${value.toString()} must be a whole number`);
-      if (def.unit === "rate" && value.abs().gt(1000)) this.fail(path, `${value.toString()} is not a plausible rate (rates are fractions: 35% is 0.35)`);
+      if (def.share && value.gt("1.5")) this.fail(path, `${value.toString()} looks like percent units: rates are fractions (write 0.35 for 35%)`);
+      else if (def.unit === "rate" && value.abs().gt(1000)) this.fail(path, `${value.toString()} is not a plausible rate (rates are fractions: 35% is 0.35)`);
     }
     return value;
   }
@@ -99,7 +100,7 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
       r.fail(`${path}.${key}`, "unknown field (see docs/data-model.md)");
       continue;
     }
-    if (rawValue === null) continue; // explicit null = not reported, same as absent
+    if (rawValue === null || rawValue === undefined) continue; // null = not reported, same as absent
     const d = r.decimal(rawValue, `${path}.${key}`, key);
     if (d) values[key] = d;
   }

@@ -71,7 +71,7 @@ export function addMonths(isoDate: string, months: number): string {
   const index = y * 12 + (m - 1) + months; // int: calendar index
   const ny = Math.floor(index / 12); // int: calendar index
   const nm = index - ny * 12 + 1; // int: calendar index
-  const nd = Math.min(d, daysInMonth(ny, nm));
+  const nd = Math.min(d, daysInMonth(ny, nm)); // int: day of month
   return isoOf(ny, nm, nd);
 }
 

@@ -24,7 +24,7 @@ export function parseQuantity(text: string | number): Dec {
   const trimmed = text.trim();
   for (const [suffix, factor] of SUFFIXES) {
     if (trimmed.endsWith(suffix)) {
-      return literal(trimmed.slice(0, -suffix.length), text).times(factor);
+      return literal(trimmed.slice(0, trimmed.lastIndexOf(suffix)), text).times(factor);
     }
   }
   return literal(trimmed, text);

@@ -6,7 +6,7 @@
 import type { ToolKind, ToolOutcome } from "./kinds/types";
 import { unavailable, type Unavailable } from "./outcome";
 import type { CompiledRulebook } from "./rulebook/compile";
-import { variantFor } from "./rulebook/compile";
+import { variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
 
 export function runTool(book: CompiledRulebook, settings: Settings, ruleId: string, input: unknown): ToolOutcome | Unavailable {
@@ -19,7 +19,7 @@ export function runTool(book: CompiledRulebook, settings: Settings, ruleId: stri
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first.path.join(".") || "input";
-    return unavailable("value", ruleId, `${where}: ${first.message}`, `${where}: ${first.message}`);
+    return unavailable("value", ruleId, `输入 ${where} 无效:${first.message}`, `${where}: ${first.message}`);
   }
   return kind.run(r, parsed.data, book, settings);
 }

@@ -12,4 +12,14 @@ import type { AnyKind } from "./types";
 
 const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, notComputable, ...SCORING_KINDS, ...STATUS_KINDS, ...LEDGER_KINDS, ...TOOL_KINDS, ...GENERAL_KINDS];
 
-export const KINDS: ReadonlyMap<string, AnyKind> = new Map(ALL.map((k) => [k.kind, k]));
+function byName(kinds: AnyKind[]): ReadonlyMap<string, AnyKind> {
+  const map = new Map<string, AnyKind>();
+  for (const k of kinds) {
+    // Two groups defining the same kind name would make one silently replace the other.
+    if (map.has(k.kind)) throw new Error(`rule kind "${k.kind}" is defined twice`);
+    map.set(k.kind, k);
+  }
+  return map;
+}
+
+export const KINDS: ReadonlyMap<string, AnyKind> = byName(ALL);

@@ -10,6 +10,7 @@ import h003Scoring from "./h003-city-bank/rules.scoring.json";
 import h003Status from "./h003-city-bank/rules.status.json";
 import h003Ledger from "./h003-city-bank/rules.ledger.json";
 import h003Tools from "./h003-city-bank/rules.tools.json";
+import h003Dates from "./h003-city-bank/rules.dates.json";
 import gBase from "./g-general/rulebook.json";
 import gRules from "./g-general/rules.json";
 
@@ -29,7 +30,7 @@ function merge(base: Record<string, unknown>, parts: Part[]): unknown {
 }
 
 const PRESET_DOCS: Record<string, () => unknown> = {
-  "h003-city-bank": () => merge(h003Base, [h003Scoring, h003Status, h003Ledger, h003Tools]),
+  "h003-city-bank": () => merge(h003Base, [h003Scoring, h003Status, h003Ledger, h003Tools, h003Dates]),
   "g-general": () => merge(gBase, [gRules]),
 };
 

@@ -1,0 +1,116 @@
+/**
+ * `appraise`: the command line over the same engine as the add-in.
+ *   appraise evaluate --rulebook ID [--input FILE] [--rulebook-file FILE] [--set key=value]… [--format json|table]
+ *   appraise rulebooks
+ *   appraise rulebook ID
+ * Exit codes: 0 ok, 2 invalid input (nothing on stdout, every problem on stderr with its path), 1 usage or
+ * internal error.
+ */
+import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings } from "../engine/api";
+import { parseAppraisalInput } from "../engine/input";
+import type { InputProblem } from "../engine/model";
+import { presetDocument, presetSummaries } from "../engine/rulebooks";
+import { parseSettingText } from "../engine/settings";
+import { option, parseArgs, type ParsedArgs } from "./args";
+import { processIo, type CliIo } from "./io";
+import { resultsTable } from "./resultsTable";
+
+export const USAGE = `用法 / usage:
+  appraise evaluate --rulebook ID [--input FILE] [--set key=value]... [--format json|table]
+      读取考核数据(默认标准输入),输出考核结果 JSON / read records (stdin by default), write results JSON
+      --rulebook-file FILE   use a rulebook JSON document instead of a built-in one
+  appraise rulebooks          列出内置规则集 / list built-in rulebooks
+  appraise rulebook ID        打印规则集 JSON / print a rulebook as JSON
+Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error.
+`;
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    switch (args.command) {
+      case "evaluate":
+        return await evaluateCommand(args, io);
+      case "rulebooks":
+        for (const s of presetSummaries()) io.stdout(`${s.id}\t${s.version}\t${s.name.zh}\t${s.name.en}\n`);
+        return 0;
+      case "rulebook": {
+        const id = args.positional[0];
+        if (!id) return usage(io, "appraise rulebook needs a rulebook id");
+        const resolved = resolveRulebook(id);
+        if (!resolved.ok) return problems(io, resolved.problems);
+        io.stdout(`${JSON.stringify(presetDocument(id), null, 2)}\n`);
+        return 0;
+      }
+      case undefined:
+      case "help":
+        io.stdout(USAGE);
+        return args.command === "help" ? 0 : 1;
+      default:
+        return usage(io, `unknown command "${args.command}"`);
+    }
+  } catch (e) {
+    io.stderr(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+async function evaluateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const format = option(args, "format") ?? "json";
+  if (format !== "json" && format !== "table") return usage(io, `--format must be json or table, not "${format}"`);
+  const inputPath = option(args, "input");
+  let text: string;
+  try {
+    text = inputPath && inputPath !== "-" ? io.readFile(inputPath) : await io.readStdin();
+  } catch (e) {
+    return problems(io, [{ path: inputPath ?? "stdin", message: `cannot read: ${(e as Error).message}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return problems(io, [{ path: inputPath ?? "stdin", message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  const parsed = parseAppraisalInput(raw);
+  if (!parsed.ok) return problems(io, parsed.problems);
+  const input = parsed.value;
+
+  const rulebookFile = option(args, "rulebook-file");
+  let source: unknown = option(args, "rulebook") ?? input.rulebook;
+  if (rulebookFile) {
+    try {
+      source = JSON.parse(io.readFile(rulebookFile));
+    } catch (e) {
+      return problems(io, [{ path: rulebookFile, message: `cannot read rulebook: ${(e as Error).message}` }]);
+    }
+  }
+  if (source === undefined) return usage(io, "give --rulebook ID (or \"rulebook\" in the input)");
+  const book = resolveRulebook(source);
+  if (!book.ok) return problems(io, book.problems);
+
+  const overrides: Record<string, unknown> = { ...(input.settings ?? {}) };
+  for (const pair of args.options.get("set") ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) return usage(io, `--set needs key=value, got "${pair}"`);
+    const key = pair.slice(0, eq);
+    const def = book.value.doc.settings[key];
+    overrides[key] = def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1);
+  }
+  const settings = resolveSettings(book.value, overrides);
+  if (!settings.ok) return problems(io, settings.problems);
+  const mismatches = checkAgainstRulebook(book.value, input);
+  if (mismatches.length > 0) return problems(io, mismatches);
+
+  const { output } = appraiseAll(book.value, settings.value, input);
+  io.stdout(format === "table" ? resultsTable(book.value, input, output) : `${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
+function problems(io: CliIo, list: InputProblem[]): number {
+  for (const p of list) io.stderr(`${p.path}: ${p.message}\n`);
+  return 2;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`${message}\n\n${USAGE}`);
+  return 1;
+}

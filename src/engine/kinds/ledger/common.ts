@@ -1,0 +1,112 @@
+/**
+ * Shared pieces of the ledger and pay kinds: parameters that are either a literal in rulebook data or the key of
+ * a rulebook setting, decimal inputs of tool rules, and role / grade names for explanations.
+ */
+import { z } from "zod";
+import { Quantity } from "../../compare";
+import type { Dec } from "../../decimal";
+import { readDecimal } from "../../input";
+import { parseQuantity } from "../../quantity";
+import type { CompiledRulebook } from "../../rulebook/compile";
+import type { Settings } from "../../settings";
+
+/** `{"setting": "h003.riskDeposit.rate"}`: the value comes from a rulebook setting. */
+export const SettingRef = z.object({ setting: z.string().min(1) }).strict();
+export type SettingRef = z.infer<typeof SettingRef>;
+
+/** A quantity written in the rule ("20%") or read from a setting. */
+export const QuantityOrSetting = z.union([SettingRef, Quantity]);
+export type QuantityOrSetting = z.infer<typeof QuantityOrSetting>;
+
+export function isSettingRef(x: unknown): x is SettingRef {
+  return typeof x === "object" && x !== null && typeof (x as SettingRef).setting === "string";
+}
+
+/** Setting keys a rule's params name, for the load-time check that each is declared. */
+export function undeclared(book: CompiledRulebook, refs: unknown[]): string[] {
+  return refs.filter(isSettingRef).filter((r) => !book.doc.settings[r.setting]).map((r) => `setting ${r.setting} is not declared`);
+}
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; missing?: string; bad?: string };
+
+/**
+ * The quantity in force: the literal, or the setting's value parsed exactly ("20%" → 0.2). A required setting
+ * nobody set is reported as missing, never replaced by 0.
+ */
+export function resolveQuantity(p: QuantityOrSetting, settings: Settings): Resolved<Dec> {
+  if (!isSettingRef(p)) return { ok: true, value: p };
+  const raw = settings.get(p.setting);
+  if (raw === undefined) return { ok: false, missing: p.setting };
+  try {
+    return { ok: true, value: parseQuantity(raw as string | number) };
+  } catch (e) {
+    return { ok: false, bad: `${p.setting}: ${(e as Error).message}` };
+  }
+}
+
+/** A table of quantities by key (caps by grade), written in the rule or read from an object setting. */
+export const QuantityTableOrSetting = z.union([SettingRef, z.record(z.string(), Quantity)]);
+export type QuantityTableOrSetting = z.infer<typeof QuantityTableOrSetting>;
+
+export function resolveQuantityTable(p: QuantityTableOrSetting, settings: Settings): Resolved<Record<string, Dec>> {
+  if (!isSettingRef(p)) return { ok: true, value: p as Record<string, Dec> };
+  const raw = settings.get(p.setting);
+  if (raw === undefined) return { ok: false, missing: p.setting };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, bad: `${p.setting}: not an object` };
+  const out: Record<string, Dec> = {};
+  for (const [key, v] of Object.entries(raw as Record<string, unknown>)) {
+    try {
+      out[key] = parseQuantity(v as string | number);
+    } catch (e) {
+      return { ok: false, bad: `${p.setting}.${key}: ${(e as Error).message}` };
+    }
+  }
+  return { ok: true, value: out };
+}
+
+/** A choice among a kind's own vocabulary, fixed in the rule or read from an enum setting with the same values. */
+export function choiceOrSetting<T extends string>(values: readonly [T, ...T[]]) {
+  return z.union([SettingRef, z.enum(values)]);
+}
+
+export function resolveChoice<T extends string>(p: SettingRef | T, settings: Settings, allowed: readonly T[]): Resolved<T> {
+  if (!isSettingRef(p)) return { ok: true, value: p };
+  const v = settings.get(p.setting);
+  if (v === undefined) return { ok: false, missing: p.setting };
+  if (!allowed.includes(v as T)) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not one of ${allowed.join(", ")}` };
+  return { ok: true, value: v as T };
+}
+
+/** A whole number (months) fixed in the rule or read from an integer setting. */
+export const IntegerOrSetting = z.union([SettingRef, z.number().int().min(0)]);
+export type IntegerOrSetting = z.infer<typeof IntegerOrSetting>;
+
+export function resolveInteger(p: IntegerOrSetting, settings: Settings): Resolved<number> {
+  if (!isSettingRef(p)) return { ok: true, value: p };
+  const v = settings.get(p.setting);
+  if (v === undefined) return { ok: false, missing: p.setting };
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not a whole number ≥ 0` };
+  return { ok: true, value: v };
+}
+
+/** A decimal given to a tool rule: a JSON number or decimal string, never coerced ("1,2O0" is an error). */
+export const DecimalIn = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const d = readDecimal(v);
+  if (typeof d === "string") {
+    ctx.addIssue({ code: "custom", message: d });
+    return z.NEVER;
+  }
+  return d;
+});
+
+export const NonNegativeDecimalIn = DecimalIn.refine((d) => !d.lt(0), { message: "must not be negative" });
+
+export function gradeName(book: CompiledRulebook, grade: string | undefined): { zh: string; en: string } {
+  const g = book.doc.grades.find((x) => x.id === grade);
+  return g ? { zh: g.zh, en: g.en } : { zh: grade ?? "(无等级)", en: grade ?? "(no grade)" };
+}
+
+export function roleName(book: CompiledRulebook, role: string | undefined): { zh: string; en: string } {
+  const r = book.doc.roles.find((x) => x.id === role);
+  return r ? { zh: r.zh, en: r.en } : { zh: role ?? "(无岗位)", en: role ?? "(no role)" };
+}

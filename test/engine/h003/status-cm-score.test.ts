@@ -1,0 +1,116 @@
+/**
+ * H003-DEMOTE-CM-SCORE (85分以下 → demote) and H003-DISMISS-CM-SCORE (70分以下 → dismiss), through a full
+ * appraisal. A junior CM's score is 60 + 40 × (deposit increase ÷ 100万), with NPL 0 (30), collection 99.5 % (20)
+ * and 5 new accounts (10): an increase of 62.5万 scores exactly 85.00, 25万 exactly 70.00.
+ * Higher grades are used where the ladder must show the grade after demotion.
+ */
+import { appraiseOne } from "../../helpers/appraise";
+
+const DEMOTE = "H003-DEMOTE-CM-SCORE";
+const DISMISS = "H003-DISMISS-CM-SCORE";
+
+function junior(increase: string) {
+  return {
+    role: "cm",
+    grade: "junior",
+    history: [
+      { period: "2026", newAvgDeposits: increase, nplRatio: "0", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "5", newLoanCollectionRate: "1" },
+    ],
+  };
+}
+
+/** Intermediate CM: growth 25 % (30) + NPL 0.5 % (20) + collection 99.5 % (20) + 0 of 7 accounts (0) = 70. */
+const intermediate70 = {
+  role: "cm",
+  grade: "intermediate",
+  history: [{ period: "2026", depositGrowth: "0.25", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "0", newLoanCollectionRate: "1" }],
+};
+
+/** Senior CM: growth 30 % (40) + NPL 0.5 % (20) + collection 99.5 % (20) + 5 of 10 accounts (5) = 85. */
+const senior85 = {
+  role: "cm",
+  grade: "senior",
+  history: [{ period: "2026", depositGrowth: "0.30", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "5", newLoanCollectionRate: "1" }],
+};
+
+const rules = (r: ReturnType<typeof appraiseOne>) => r.explanation.map((e) => e.rule).filter((id) => id === DEMOTE || id === DISMISS);
+
+describe(`${DEMOTE}`, () => {
+  it(`${DEMOTE}: rule file example 85.00 → demote (default inclusive 以下)`, () => {
+    const r = appraiseOne("h003-city-bank", senior85, "2026");
+    expect(r.score).toBe("85.00");
+    expect(r.status).toBe("demote");
+    expect(r.grade).toBe("intermediate");
+    expect(r.explanation.find((e) => e.rule === DEMOTE)).toEqual({ rule: DEMOTE, zh: "综合考核得分 85 ≤ 85 → 降级", en: "appraisal score 85 ≤ 85 → demotion" });
+  });
+
+  it(`${DEMOTE}: rule file example 85.01 → no trigger`, () => {
+    const r = appraiseOne("h003-city-bank", junior("625250"), "2026");
+    expect(r.score).toBe("85.01");
+    expect(rules(r)).toEqual([]);
+    expect(r.status).toBe("normal");
+  });
+
+  it.each([
+    ["84.99", "624750", "demoteToAgentOrRelease"],
+    ["85.00", "625000", "demoteToAgentOrRelease"],
+    ["85.01", "625250", "normal"],
+  ])(`${DEMOTE}: junior at %s`, (score, increase, status) => {
+    const r = appraiseOne("h003-city-bank", junior(increase), "2026");
+    expect(r.score).toBe(score);
+    expect(r.status).toBe(status);
+  });
+
+  it(`${DEMOTE}: h003.boundary.yishangYixia = exclusive: 85.00 is not below 85 → no demotion; 84.99 still demotes`, () => {
+    const s = { "h003.boundary.yishangYixia": "exclusive" };
+    const at = appraiseOne("h003-city-bank", senior85, "2026", s);
+    expect(at.status).toBe("normal");
+    expect(at.grade).toBe("senior");
+    expect(appraiseOne("h003-city-bank", junior("624750"), "2026", s).status).toBe("demoteToAgentOrRelease");
+  });
+
+  it(`${DEMOTE}: a missing score is reported as unavailable, never read as "no demotion"`, () => {
+    const r = appraiseOne("h003-city-bank", { role: "cm", grade: "senior", history: [{ period: "2026", depositGrowth: "0.3" }] }, "2026");
+    expect(r.unavailable?.find((u) => u.rule === DEMOTE)).toMatchObject({ output: "status", code: "na", zh: "综合考核得分不可用,无法判断" });
+  });
+
+  it(`${DEMOTE}: presidents are not judged by the CM line (their line is 90, H003-DEMOTE-PRESIDENT)`, () => {
+    const r = appraiseOne("h003-city-bank", { ...senior85, role: "president" }, "2026");
+    expect(rules(r)).toEqual([]);
+  });
+});
+
+describe(`${DISMISS}`, () => {
+  it(`${DISMISS}: rule file example 70.00 → dismiss (default); the demotion that also fires is moot`, () => {
+    const r = appraiseOne("h003-city-bank", intermediate70, "2026");
+    expect(r.score).toBe("70.00");
+    expect(r.status).toBe("dismiss");
+    expect(r.grade).toBe("intermediate");
+    expect(r.explanation.find((e) => e.rule === DISMISS)).toEqual({ rule: DISMISS, zh: "综合考核得分 70 ≤ 70 → 解除劳动合同", en: "appraisal score 70 ≤ 70 → dismissal" });
+    expect(r.explanation.find((e) => e.rule === "H003-DEMOTE-LADDER")?.zh).toBe(
+      "解除劳动合同(解聘优先于降级),依据 H003-DISMISS-CM-SCORE;同时触发的降级(H003-DEMOTE-CM-SCORE)不再执行",
+    );
+  });
+
+  it(`${DISMISS}: rule file example: under h003.boundary.yishangYixia = exclusive, 70.00 is a demotion instead (70 < 85)`, () => {
+    const r = appraiseOne("h003-city-bank", intermediate70, "2026", { "h003.boundary.yishangYixia": "exclusive" });
+    expect(r.status).toBe("demote");
+    expect(r.grade).toBe("junior");
+    expect(rules(r)).toEqual([DEMOTE]);
+  });
+
+  it(`${DISMISS}: rule file example 69.99 → dismiss (both settings)`, () => {
+    expect(appraiseOne("h003-city-bank", junior("249750"), "2026").status).toBe("dismiss");
+    expect(appraiseOne("h003-city-bank", junior("249750"), "2026", { "h003.boundary.yishangYixia": "exclusive" }).status).toBe("dismiss");
+  });
+
+  it.each([
+    ["69.99", "249750", "dismiss"],
+    ["70.00", "250000", "dismiss"],
+    ["70.01", "250250", "demoteToAgentOrRelease"],
+  ])(`${DISMISS}: junior at %s`, (score, increase, status) => {
+    const r = appraiseOne("h003-city-bank", junior(increase), "2026");
+    expect(r.score).toBe(score);
+    expect(r.status).toBe(status);
+  });
+});

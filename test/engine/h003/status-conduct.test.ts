@@ -1,0 +1,123 @@
+/**
+ * H003-DISMISS-CM-CONDUCT: major violation, major economic loss, or conduct deductions of 15 points (含) or more
+ * → dismissal. Deductions are summed over h003.conduct.window.
+ * The CM otherwise scores well (growth 40 %, NPL 0, collection 100 %, all accounts) so only this rule decides.
+ */
+import { appraiseOne } from "../../helpers/appraise";
+
+const RULE = "H003-DISMISS-CM-CONDUCT";
+
+const good = {
+  depositGrowth: "0.40",
+  avgDeposits: "14000000",
+  baseDeposits: "10000000",
+  nplRatio: "0",
+  avgLoans: "1000000",
+  collectionRate: "1",
+  interestDue: "1000",
+  newBasicAccounts: "10",
+  newLoanCollectionRate: "1",
+};
+
+const annual = (extra: Record<string, unknown>) => ({ role: "cm", grade: "senior", history: [{ period: "2026", ...good, ...extra }] });
+const fired = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === RULE);
+
+describe(`${RULE}: conduct deduction points`, () => {
+  it.each([
+    ["15 (rule file example) → dismiss", "15", "dismiss"],
+    ["15.01 (just above) → dismiss", "15.01", "dismiss"],
+    ["14.5 (rule file example, half points) → none", "14.5", "normal"],
+    ["14.99 (just below) → none", "14.99", "normal"],
+    ["14 (rule file example) → none", "14", "normal"],
+  ])(`${RULE}: %s`, (_label, points, status) => {
+    expect(appraiseOne("h003-city-bank", annual({ conductDeductions: points }), "2026").status).toBe(status);
+  });
+
+  it(`${RULE}: the explanation gives the window and the sum`, () => {
+    const r = appraiseOne("h003-city-bank", annual({ conductDeductions: "15" }), "2026");
+    expect(fired(r)).toEqual([
+      {
+        rule: RULE,
+        zh: "考核年度(2026-01–2026-12)违规扣分合计 15 ≥ 15 → 解除劳动合同",
+        en: "conduct deduction points in the assessment year (2026-01–2026-12): 15 ≥ 15 → dismissal",
+      },
+    ]);
+  });
+
+  it(`${RULE}: (含)以上 is ≥ whatever h003.boundary.yishangYixia says (exclusive: 15 still dismisses)`, () => {
+    expect(appraiseOne("h003-city-bank", annual({ conductDeductions: "15" }), "2026", { "h003.boundary.yishangYixia": "exclusive" }).status).toBe("dismiss");
+  });
+
+  it(`${RULE}: no deductions recorded counts as none (deductions are entered per violation)`, () => {
+    const r = appraiseOne("h003-city-bank", annual({}), "2026");
+    expect(fired(r)).toEqual([]);
+    expect(r.unavailable?.find((u) => u.rule === RULE)).toBeUndefined();
+    expect(r.status).toBe("normal");
+  });
+
+  it(`${RULE}: monthly deductions add up over the assessment year, and a month is never counted twice`, () => {
+    const history = [
+      { period: "2026-03", ...good, conductDeductions: "6" },
+      { period: "2026-05", ...good, conductDeductions: "9" },
+      // The year record repeats March's 6 points; the months are finer and win, so the sum is 15, not 21.
+      { period: "2026", ...good, conductDeductions: "6" },
+    ];
+    const r = appraiseOne("h003-city-bank", { role: "cm", grade: "senior", history }, "2026");
+    expect(r.status).toBe("dismiss");
+    expect(fired(r)[0].zh).toBe("考核年度(2026-01–2026-12)违规扣分合计 15(2026-03 6、2026-05 9)≥ 15 → 解除劳动合同");
+  });
+});
+
+describe(`${RULE}: h003.conduct.window`, () => {
+  // 10 points in November 2025 and 5 in February 2026, appraised in June 2026.
+  const history = (novemberPeriod = "2025-11") => [
+    { period: novemberPeriod, ...good, conductDeductions: "10" },
+    { period: "2026-02", ...good, conductDeductions: "5" },
+    { period: "2026-06", ...good },
+  ];
+  const mgr = (p?: string) => ({ role: "cm", grade: "senior", history: history(p) });
+
+  it(`${RULE}: assessmentYear (default): only 2026's 5 points count → none`, () => {
+    const r = appraiseOne("h003-city-bank", mgr(), "2026-06");
+    expect(fired(r)).toEqual([]);
+    expect(r.status).toBe("normal");
+  });
+
+  it(`${RULE}: h003.conduct.window = rolling12Months: 2025-07…2026-06 holds 10 + 5 = 15 → dismiss`, () => {
+    const r = appraiseOne("h003-city-bank", mgr(), "2026-06", { "h003.conduct.window": "rolling12Months" });
+    expect(r.status).toBe("dismiss");
+    expect(fired(r)[0].zh).toBe("近 12 个月(2025-07–2026-06)违规扣分合计 15(2025-11 10、2026-02 5)≥ 15 → 解除劳动合同");
+  });
+
+  it(`${RULE}: h003.conduct.window = rolling12Months: 2025-07 is the first month inside, 2025-06 is outside`, () => {
+    const s = { "h003.conduct.window": "rolling12Months" };
+    expect(appraiseOne("h003-city-bank", mgr("2025-07"), "2026-06", s).status).toBe("dismiss");
+    expect(appraiseOne("h003-city-bank", mgr("2025-06"), "2026-06", s).status).toBe("normal");
+  });
+});
+
+describe(`${RULE}: major violation and major loss`, () => {
+  it(`${RULE}: a major violation alone dismisses`, () => {
+    const r = appraiseOne("h003-city-bank", annual({ flags: ["majorViolation"] }), "2026");
+    expect(r.status).toBe("dismiss");
+    expect(fired(r)).toEqual([{ rule: RULE, zh: "考核年度(2026-01–2026-12)出现重大违规违纪(2026)→ 解除劳动合同", en: "major violation in the assessment year (2026-01–2026-12) (2026) → dismissal" }]);
+  });
+
+  it(`${RULE}: a major economic loss alone dismisses`, () => {
+    expect(appraiseOne("h003-city-bank", annual({ flags: ["majorLoss"] }), "2026").status).toBe("dismiss");
+  });
+
+  it(`${RULE}: an ordinary violation flag does not`, () => {
+    expect(appraiseOne("h003-city-bank", annual({ flags: ["violation"] }), "2026").status).toBe("normal");
+  });
+
+  it(`${RULE}: several clauses are all cited`, () => {
+    const r = appraiseOne("h003-city-bank", annual({ flags: ["majorViolation", "majorLoss"], conductDeductions: "20" }), "2026");
+    expect(fired(r)).toHaveLength(3);
+  });
+
+  it(`${RULE}: applies to branch presidents too (CMs include presidents, line 488)`, () => {
+    const r = appraiseOne("h003-city-bank", { ...annual({ flags: ["majorViolation"] }), role: "president" }, "2026");
+    expect(r.status).toBe("dismiss");
+  });
+});
