@@ -1,0 +1,149 @@
+/**
+ * Builds the Excel add-in into dist/: taskpane.html (+ taskpane.js and functions.js: one shared runtime, so there is
+ * no functions.html), functions.json (generated from the JSDoc in src/functions/functions.ts), manifest.xml, assets/
+ * and a self-hosted copy of the Office.js loader with the Excel files it loads at run time.
+ *
+ *   npm run build                      production build; manifest URLs stay https://localhost:3000/
+ *   ADDIN_PUBLIC_URL=https://x/y/ npm run build   same, manifest rewritten to the public address
+ *   npm run dev-server                 http://localhost:3000, or https with the office-addin-dev-certs files (see below)
+ */
+/* eslint-env node */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
+const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+
+/**
+ * Rewrites every dev URL in the manifest to the public one. The `g` flag matters: a plain string replace changes
+ * only the first URL (the bug in the Excel-Custom-Functions-Shared template).
+ */
+function rewriteManifest(xml, publicUrl) {
+  if (!publicUrl) return xml;
+  const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+  const escaped = DEV_URL.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return xml.replace(new RegExp(escaped, "g"), base);
+}
+
+/**
+ * Which files of @microsoft/office-js/dist to serve. office.js is only a loader: inside Office it fetches the host
+ * script (e.g. excel-win32-16.01.js), o15apptofilemappingtable.js and <locale>/office_strings.js from its own folder,
+ * so copying office.js alone would break in Excel. We keep the release (non-debug) files minus other hosts' scripts.
+ */
+function isOfficeRuntimeFile(absolutePath) {
+  const rel = path.relative(OFFICE_JS_DIST, absolutePath).split(path.sep).join("/");
+  if (/\.debug\.js$|\.d\.ts$|vsdoc/i.test(rel)) return false;
+  if (/(^|\/)outlook_strings\.js$/.test(rel)) return false;
+  if (/^(access|onenote|outlook|powerpoint|project|word)/i.test(rel)) return false;
+  return true;
+}
+
+/** Dev-server TLS from the files `npx office-addin-dev-certs install` writes (read directly: its API needs sudo, F4). */
+function devServerTransport() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const present = Object.values(files).every((f) => fs.existsSync(path.join(dir, f)));
+  // HTTPS=0 forces http (tests); otherwise https whenever the certificates exist, since Excel loads only https pages.
+  const wanted = process.env.HTTPS !== "0" && (process.env.HTTPS === "1" || present);
+  if (wanted && !present) {
+    console.warn(`HTTPS=1 but ${dir} lacks ca.crt/localhost.crt/localhost.key; serving http. Run: npx office-addin-dev-certs install`);
+  }
+  if (!wanted || !present) return { type: "http" };
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  return { type: "https", options: { ca: read(files.ca), cert: read(files.cert), key: read(files.key) } };
+}
+
+/**
+ * ts-loader options. Type-check only what is bundled: test/ is in tsconfig "include", and its errors must not fail
+ * the build (toolchain F9).
+ *
+ * functions.ts needs a separate instance. CustomFunctionsMetadataPlugin appends its associate loader after ts-loader
+ * on that one module, and in watch mode ts-loader re-runs "the loaders after me" of the module its instance was
+ * created from on every changed file (ts-loader watch-run.js). If the shared instance happened to start from
+ * functions.ts, every file got `CustomFunctions.associate("RULEBOOKS", rulebooks)` appended in the type checker's
+ * view, and the first rebuild of `webpack serve` failed in all files with TS2304 'rulebooks'. The functions instance
+ * reports only functions.ts; everything it imports is compiled and reported by the main instance.
+ */
+function tsLoaderOptions(instance, reportFiles = []) {
+  return { instance, onlyCompileBundledFiles: true, reportFiles, configFile: path.resolve(__dirname, "tsconfig.json") };
+}
+
+function config(env, argv) {
+  const dev = (argv && argv.mode) === "development";
+  return {
+    context: __dirname,
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: [/node_modules/, FUNCTIONS_SOURCE],
+          use: { loader: "ts-loader", options: tsLoaderOptions("main") },
+        },
+        {
+          // functions.ts gets its own ts-loader instance; see tsLoaderOptions for why.
+          include: FUNCTIONS_SOURCE,
+          use: { loader: "ts-loader", options: tsLoaderOptions("functions", ["src/functions/functions.ts"]) },
+        },
+        // .json (the rulebook parts imported by src/engine) is handled by webpack natively.
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the custom functions run in the taskpane page, so it loads both bundles.
+        chunks: ["taskpane", "functions"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "[name][ext]",
+            transform: (content) => rewriteManifest(content.toString(), process.env.ADDIN_PUBLIC_URL),
+          },
+          {
+            from: OFFICE_JS_DIST,
+            to: ".",
+            filter: isOfficeRuntimeFile,
+            // Already minified by Microsoft: keep terser away (byte-identical copies, and a much faster build).
+            info: { minimized: true },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // Budget our own production bundles only; the copied Office.js host files are large by nature.
+      hints: dev ? false : "warning",
+      assetFilter: (file) => /^(taskpane|functions)\.js$/.test(file),
+      maxAssetSize: 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+    },
+    // Only `webpack serve` needs the transport; a build must not read (or warn about) certificates.
+    devServer: env && env.WEBPACK_SERVE
+      ? {
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: devServerTransport(),
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+        }
+      : undefined,
+  };
+}
+
+module.exports = config;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.isOfficeRuntimeFile = isOfficeRuntimeFile;
