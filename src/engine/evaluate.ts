@@ -109,7 +109,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
       out.grade = res.grade;
       out.nextGrade = res.nextGrade;
       out.explanation.push(...cite(res.reasons, rule));
-      ctx.grade = res.grade ?? ctx.grade;
+      ctx.attainedGrade = res.grade;
     }
     break;
   }

@@ -22,7 +22,10 @@ export interface EvalContext {
   /** Records up to and including the appraised period, oldest first. */
   history: PeriodRecord[];
   role: string;
+  /** The grade the manager holds (appointed) in the appraised period. */
   grade: string | undefined;
+  /** The grade the period's results support, when the rulebook has a grade stage (B002-GRADE-RESULT). */
+  attainedGrade?: string;
   /** Results of earlier stages, for later ones (a demotion rule reads the score). */
   score?: Dec;
 }

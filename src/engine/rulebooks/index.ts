@@ -12,6 +12,15 @@ import h003Ledger from "./h003-city-bank/rules.ledger.json";
 import h003Tools from "./h003-city-bank/rules.tools.json";
 import h003Dates from "./h003-city-bank/rules.dates.json";
 import gBase from "./g-general/rulebook.json";
+import b002Base from "./b002-bank-grades/rulebook.json";
+import b002Grades from "./b002-bank-grades/rules.grades.json";
+import b002Tenure from "./b002-bank-grades/rules.tenure.json";
+import c000Base from "./c000-credit-coop/rulebook.json";
+import c000Rules from "./c000-credit-coop/rules.json";
+import brokerageBase from "./c000-snip-brokerage/rulebook.json";
+import brokerageRules from "./c000-snip-brokerage/rules.json";
+import venueBase from "./c000-snip-venue/rulebook.json";
+import venueRules from "./c000-snip-venue/rules.json";
 import gRules from "./g-general/rules.json";
 
 interface Part {
@@ -31,6 +40,10 @@ function merge(base: Record<string, unknown>, parts: Part[]): unknown {
 
 const PRESET_DOCS: Record<string, () => unknown> = {
   "h003-city-bank": () => merge(h003Base, [h003Scoring, h003Status, h003Ledger, h003Tools, h003Dates]),
+  "b002-bank-grades": () => merge(b002Base, [b002Grades, b002Tenure]),
+  "c000-credit-coop": () => merge(c000Base, [c000Rules]),
+  "c000-snip-brokerage": () => merge(brokerageBase, [brokerageRules]),
+  "c000-snip-venue": () => merge(venueBase, [venueRules]),
   "g-general": () => merge(gBase, [gRules]),
 };
 

@@ -1,0 +1,3 @@
+import type { AnyKind } from "../types";
+
+export const GRADING_KINDS: AnyKind[] = [];

@@ -1,0 +1,3 @@
+import type { AnyKind } from "../types";
+
+export const TENURE_KINDS: AnyKind[] = [];
