@@ -2,7 +2,8 @@
 # One-time set-up on a fresh Debian/Ubuntu machine with Node 20; safe to run again (does only what is missing).
 #  - Debian packages: chromium (real-browser taskpane tests; Playwright never downloads a browser),
 #    fonts-wqy-zenhei (Chinese text in screenshots), libsecret-1-dev (office-addin-debugging's keytar builds
-#    against it on Linux; `npm start` sideloads into Excel on Windows/macOS).
+#    against it on Linux; `npm start` sideloads into Excel on Windows/macOS), libreoffice-calc (a test opens
+#    the results workbook in a real spreadsheet program, headless).
 #  - npm ci (which also compiles the command line to lib/ through the `prepare` script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${need[*]}"

@@ -6,13 +6,23 @@
 import type { ToolKind, ToolOutcome } from "./kinds/types";
 import { unavailable, type Unavailable } from "./outcome";
 import type { CompiledRulebook } from "./rulebook/compile";
-import { variantFor } from "./rulebook/variants";
+import { appliesTo, variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
 
-export function runTool(book: CompiledRulebook, settings: Settings, ruleId: string, input: unknown): ToolOutcome | Unavailable {
+/** `who` is the manager the tool is run for, when the rule has role- or grade-specific variants or scope. */
+export function runTool(
+  book: CompiledRulebook,
+  settings: Settings,
+  ruleId: string,
+  input: unknown,
+  who: { role?: string; grade?: string } = {},
+): ToolOutcome | Unavailable {
   const rule = book.byId.get(ruleId);
   if (!rule) return unavailable("na", ruleId, `规则集 ${book.doc.id} 中没有规则 ${ruleId}`, `rulebook ${book.doc.id} has no rule ${ruleId}`);
-  const r = variantFor(rule, (k) => settings.get(k), "", undefined);
+  if (who.role !== undefined && !appliesTo(rule, who.role, who.grade)) {
+    return unavailable("na", ruleId, `${ruleId} 不适用于角色 ${who.role}${who.grade ? `、等级 ${who.grade}` : ""}`, `${ruleId} does not apply to role ${who.role}${who.grade ? `, grade ${who.grade}` : ""}`);
+  }
+  const r = variantFor(rule, (k) => settings.get(k), who.role ?? "", who.grade);
   if (r.kind.stage !== "tool") return unavailable("na", ruleId, `${ruleId} 不是可单独计算的规则`, `${ruleId} is not a tool rule`);
   const kind = r.kind as ToolKind<unknown, unknown>;
   const parsed = kind.input.safeParse(input);
