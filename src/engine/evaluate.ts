@@ -16,6 +16,8 @@ import type { Settings } from "./settings";
 export interface ManagerOutcome {
   id: string;
   grade?: string;
+  /** What the grade stage found the results support; null = no grade qualifies (B002-GRADE-RESULT). */
+  attainedGrade?: string | null;
   score?: Dec;
   scoreItems?: ScoreItem[];
   commission?: Dec;
@@ -107,6 +109,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
     if (isUnavailable(res)) miss("grade", res);
     else {
       out.grade = res.grade;
+      out.attainedGrade = res.grade ?? null;
       out.nextGrade = res.nextGrade;
       out.explanation.push(...cite(res.reasons, rule));
       ctx.attainedGrade = res.grade;
@@ -115,6 +118,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
   }
 
   // Pay
+  // Pay is the sum of every pay rule that applies; a part that cannot be computed is listed in `unavailable`.
   for (const p of ofStage<PayKind<unknown>>(book, "pay")) {
     const rule = active(p, ctx);
     if (!rule) continue;
@@ -148,16 +152,19 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
     if (!rule) continue;
     const res = (rule.kind as TriggerKind<unknown>).trigger(rule, ctx);
     if (res === undefined) continue;
-    if (isUnavailable(res)) miss("status", res);
-    else fired.push({ ...res, reasons: cite(res.reasons, rule) });
+    if (isUnavailable(res)) {
+      miss("status", res);
+      (ctx.unjudged ??= []).push(rule.id);
+    } else fired.push({ ...res, reasons: cite(res.reasons, rule) });
   }
+  // A trigger's reasons are kept even without a status rule to combine them.
+  for (const f of fired) out.explanation.push(...f.reasons);
   const statusRule = ofStage<StatusKind<unknown>>(book, "status")[0];
   if (statusRule) {
     const rule = active(statusRule, ctx) ?? statusRule;
     const res = (rule.kind as StatusKind<unknown>).status(rule, ctx, fired);
     out.status = res.status;
     if (res.grade !== undefined) out.grade = res.grade;
-    for (const f of fired) out.explanation.push(...f.reasons);
     out.explanation.push(...res.reasons);
   }
   if (out.grade === undefined && statusRule && ctx.grade !== undefined) out.grade = ctx.grade;

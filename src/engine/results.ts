@@ -10,6 +10,7 @@ import { fixed } from "./rounding";
 export interface ManagerResultJson {
   id: string;
   grade?: string;
+  attainedGrade?: string | null;
   score?: string;
   scoreItems?: Array<{ rule: string; points: string }>;
   commission?: string;
@@ -25,6 +26,7 @@ export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerRe
   const r = book.doc.rounding;
   const out = { id: o.id } as ManagerResultJson;
   if (o.grade !== undefined) out.grade = o.grade;
+  if (o.attainedGrade !== undefined) out.attainedGrade = o.attainedGrade;
   if (o.score !== undefined) out.score = fixed(o.score, r.points);
   if (o.scoreItems) out.scoreItems = o.scoreItems.map((i) => ({ rule: i.rule, points: fixed(i.points, r.points) }));
   if (o.commission !== undefined) out.commission = fixed(o.commission, r.money);

@@ -28,6 +28,8 @@ export interface EvalContext {
   attainedGrade?: string;
   /** Results of earlier stages, for later ones (a demotion rule reads the score). */
   score?: Dec;
+  /** Trigger rules that could not be judged for lack of data; a status kind must not call such a manager "normal". */
+  unjudged?: string[];
 }
 
 export interface ScoreItem {

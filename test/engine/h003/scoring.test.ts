@@ -2,6 +2,7 @@
  * The H003 100-point tables (seed-003-city-bank-scoring.md §1 and §3), driven through the full appraisal.
  * Expected points are the rule file's own examples and hand-worked boundaries.
  */
+import { dec } from "../../../src/engine/decimal";
 import { parseQuantity } from "../../../src/engine/quantity";
 import { appraiseOne, itemPoints } from "../../helpers/appraise";
 
@@ -14,9 +15,26 @@ function president(fields: Fields, settings: Fields = {}) {
   return appraiseOne(RB, { role: "president", grade: "intermediate", history: [record] }, "2026", settings);
 }
 
+/**
+ * The twelve monthly records of 2026 a real workbook carries next to a CM's annual one: without them
+ * H003-DEMOTE-CM-DEPOSIT-3M cannot be judged and the status would be "undetermined". Each month's daily average
+ * matches the annual record: its own avgDeposits/baseDeposits when given, otherwise base 1000万 plus a junior's
+ * increase, or base × (1 + growth). Score items read the annual record only, so no expected point changes.
+ */
+function months2026(grade: string, record: Fields) {
+  const given = record.avgDeposits !== undefined && record.baseDeposits !== undefined;
+  const base = given ? String(record.baseDeposits) : "10000000";
+  const avg = given
+    ? String(record.avgDeposits)
+    : grade === "junior"
+      ? dec(base).plus(String(record.newAvgDeposits)).toString()
+      : dec(base).times(dec(1).plus(String(record.depositGrowth))).toString();
+  return Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: avg, baseDeposits: base }));
+}
+
 function cm(grade: string, fields: Fields, settings: Fields = {}) {
-  const record = { period: "2026", depositGrowth: "0.30", nplRatio: "0", collectionRate: "0.995", newBasicAccounts: 10, newAvgDeposits: "1000000", avgLoans: "1000000", interestDue: "1000", ...fields };
-  return appraiseOne(RB, { role: "cm", grade, history: [record] }, "2026", settings);
+  const record = { period: "2026", depositGrowth: "0.30", nplRatio: "0", collectionRate: "0.995", newBasicAccounts: 10, newAvgDeposits: "1000000", avgLoans: "1000000", interestDue: "1000", newLoanCollectionRate: "1", ...fields };
+  return appraiseOne(RB, { role: "cm", grade, history: [...months2026(grade, record), record] }, "2026", settings);
 }
 
 const MODES = ["completedSteps", "proRata", "startedStepsBelowTarget"] as const;
@@ -59,6 +77,9 @@ describe("H003-CONV-BOUNDARY", () => {
     const r = at85({ "h003.boundary.yishangYixia": "exclusive" });
     expect(r.score).toBe("85.00");
     expect(r.status).toBe("normal");
+    expect(r.explanation.filter((e) => e.rule === "H003-DEMOTE-LADDER")).toEqual([
+      { rule: "H003-DEMOTE-LADDER", zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" },
+    ]);
   });
   it("H003-CONV-BOUNDARY: (含)以上 stays ≥ under exclusive: 15 conduct points dismiss", () => {
     const r = cm("intermediate", { conductDeductions: "15" }, { "h003.boundary.yishangYixia": "exclusive" });

@@ -4,34 +4,59 @@
  * and 5 new accounts (10): an increase of 62.5万 scores exactly 85.00, 25万 exactly 70.00.
  * Higher grades are used where the ladder must show the grade after demotion.
  */
+import { dec } from "../../../src/engine/decimal";
 import { appraiseOne } from "../../helpers/appraise";
 
 const DEMOTE = "H003-DEMOTE-CM-SCORE";
 const DISMISS = "H003-DISMISS-CM-SCORE";
+const LADDER = "H003-DEMOTE-LADDER";
+
+/** Base deposits of 1000万. */
+const BASE = "10000000";
+
+/**
+ * The twelve monthly records of 2026 a real workbook carries next to the annual one (daily average `avg` 元 against
+ * the base): without them H003-DEMOTE-CM-DEPOSIT-3M cannot be judged and the ladder would say "undetermined".
+ * Every average here is at or above the base, so that rule never fires.
+ */
+const months2026 = (avg: string) =>
+  Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: avg, baseDeposits: BASE }));
 
 function junior(increase: string) {
   return {
     role: "cm",
     grade: "junior",
     history: [
+      // Monthly daily averages = base + the year's increase.
+      ...months2026(dec(BASE).plus(increase).toString()),
       { period: "2026", newAvgDeposits: increase, nplRatio: "0", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "5", newLoanCollectionRate: "1" },
     ],
   };
 }
 
-/** Intermediate CM: growth 25 % (30) + NPL 0.5 % (20) + collection 99.5 % (20) + 0 of 7 accounts (0) = 70. */
+/** Intermediate CM: growth 25 % (30) + NPL 0.5 % (20) + collection 99.5 % (20) + 0 of 7 accounts (0) = 70. Months at 1250万 (base + 25 %). */
 const intermediate70 = {
   role: "cm",
   grade: "intermediate",
-  history: [{ period: "2026", depositGrowth: "0.25", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "0", newLoanCollectionRate: "1" }],
+  history: [
+    ...months2026("12500000"),
+    { period: "2026", depositGrowth: "0.25", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "0", newLoanCollectionRate: "1" },
+  ],
 };
 
-/** Senior CM: growth 30 % (40) + NPL 0.5 % (20) + collection 99.5 % (20) + 5 of 10 accounts (5) = 85. */
+/** Senior CM: growth 30 % (40) + NPL 0.5 % (20) + collection 99.5 % (20) + 5 of 10 accounts (5) = 85. Months at 1300万 (base + 30 %). */
 const senior85 = {
   role: "cm",
   grade: "senior",
-  history: [{ period: "2026", depositGrowth: "0.30", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "5", newLoanCollectionRate: "1" }],
+  history: [
+    ...months2026("13000000"),
+    { period: "2026", depositGrowth: "0.30", nplRatio: "0.005", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "5", newLoanCollectionRate: "1" },
+  ],
 };
+
+/** The ladder's line when no trigger fired and every trigger could be judged. */
+const NORMAL = [{ rule: LADDER, zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" }];
+const ladder = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === LADDER);
 
 const rules = (r: ReturnType<typeof appraiseOne>) => r.explanation.map((e) => e.rule).filter((id) => id === DEMOTE || id === DISMISS);
 
@@ -49,6 +74,7 @@ describe(`${DEMOTE}`, () => {
     expect(r.score).toBe("85.01");
     expect(rules(r)).toEqual([]);
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it.each([
@@ -66,6 +92,7 @@ describe(`${DEMOTE}`, () => {
     const at = appraiseOne("h003-city-bank", senior85, "2026", s);
     expect(at.status).toBe("normal");
     expect(at.grade).toBe("senior");
+    expect(ladder(at)).toEqual(NORMAL);
     expect(appraiseOne("h003-city-bank", junior("624750"), "2026", s).status).toBe("demoteToAgentOrRelease");
   });
 

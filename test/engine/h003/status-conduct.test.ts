@@ -19,18 +19,32 @@ const good = {
   newLoanCollectionRate: "1",
 };
 
-const annual = (extra: Record<string, unknown>) => ({ role: "cm", grade: "senior", history: [{ period: "2026", ...good, ...extra }] });
+/**
+ * The twelve monthly records of 2026 a real workbook carries next to the annual one (daily average 1400万 against the
+ * 1000万 base, as in `good`): without them H003-DEMOTE-CM-DEPOSIT-3M cannot be judged and the ladder would say
+ * "undetermined". They carry no deductions or flags, so the sums below are unchanged.
+ */
+const months2026 = Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: good.avgDeposits, baseDeposits: good.baseDeposits }));
+
+const annual = (extra: Record<string, unknown>) => ({ role: "cm", grade: "senior", history: [...months2026, { period: "2026", ...good, ...extra }] });
 const fired = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === RULE);
+const LADDER = "H003-DEMOTE-LADDER";
+/** The ladder's line when no trigger fired and every trigger could be judged. */
+const NORMAL = [{ rule: LADDER, zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" }];
+const ladder = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === LADDER);
 
 describe(`${RULE}: conduct deduction points`, () => {
+  const DISMISSED = "解除劳动合同(解聘优先于降级),依据 H003-DISMISS-CM-CONDUCT";
   it.each([
-    ["15 (rule file example) → dismiss", "15", "dismiss"],
-    ["15.01 (just above) → dismiss", "15.01", "dismiss"],
-    ["14.5 (rule file example, half points) → none", "14.5", "normal"],
-    ["14.99 (just below) → none", "14.99", "normal"],
-    ["14 (rule file example) → none", "14", "normal"],
-  ])(`${RULE}: %s`, (_label, points, status) => {
-    expect(appraiseOne("h003-city-bank", annual({ conductDeductions: points }), "2026").status).toBe(status);
+    ["15 (rule file example) → dismiss", "15", "dismiss", DISMISSED],
+    ["15.01 (just above) → dismiss", "15.01", "dismiss", DISMISSED],
+    ["14.5 (rule file example, half points) → none", "14.5", "normal", NORMAL[0].zh],
+    ["14.99 (just below) → none", "14.99", "normal", NORMAL[0].zh],
+    ["14 (rule file example) → none", "14", "normal", NORMAL[0].zh],
+  ])(`${RULE}: %s`, (_label, points, status, ladderZh) => {
+    const r = appraiseOne("h003-city-bank", annual({ conductDeductions: points }), "2026");
+    expect(r.status).toBe(status);
+    expect(ladder(r).map((e) => e.zh)).toEqual([ladderZh]);
   });
 
   it(`${RULE}: the explanation gives the window and the sum`, () => {
@@ -53,6 +67,7 @@ describe(`${RULE}: conduct deduction points`, () => {
     expect(fired(r)).toEqual([]);
     expect(r.unavailable?.find((u) => u.rule === RULE)).toBeUndefined();
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it(`${RULE}: monthly deductions add up over the assessment year, and a month is never counted twice`, () => {
@@ -81,6 +96,7 @@ describe(`${RULE}: h003.conduct.window`, () => {
     const r = appraiseOne("h003-city-bank", mgr(), "2026-06");
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it(`${RULE}: h003.conduct.window = rolling12Months: 2025-07…2026-06 holds 10 + 5 = 15 → dismiss`, () => {
@@ -108,7 +124,9 @@ describe(`${RULE}: major violation and major loss`, () => {
   });
 
   it(`${RULE}: an ordinary violation flag does not`, () => {
-    expect(appraiseOne("h003-city-bank", annual({ flags: ["violation"] }), "2026").status).toBe("normal");
+    const r = appraiseOne("h003-city-bank", annual({ flags: ["violation"] }), "2026");
+    expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it(`${RULE}: several clauses are all cited`, () => {

@@ -12,15 +12,28 @@ const wan = (w: string) => {
   return `${int}${frac.padEnd(4, "0")}`.replace(/^0+(?=\d)/, "");
 };
 
+/**
+ * The rest of a month's record, as a real workbook has it: the appraised month also judges the annual score triggers
+ * (H003-DEMOTE-CM-SCORE, H003-DISMISS-CM-SCORE) on its year-to-date score, which cannot be judged without these.
+ * Each item is reported at its target — deposit growth 30 % (40), NPL 0 (30), collection 99.5 % (20), 7 of 7 new
+ * accounts (10) = 100 — so no other trigger fires and only the deposits below decide. The reported depositGrowth is
+ * read before any growth derived from avgDeposits, which stay exactly the amounts under test.
+ */
+const scoreAtTarget = { depositGrowth: "0.30", nplRatio: "0", avgLoans: "1000000", collectionRate: "0.995", interestDue: "1000", newBasicAccounts: "7", newLoanCollectionRate: "1" };
+
 /** An intermediate CM with monthly daily averages (万元) from January 2026, base 1000万. */
 function cm(avgWan: Array<string | null>, extra: Record<string, unknown> = {}) {
   const history = avgWan
-    .map((a, i) => (a === null ? null : { period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: wan(a), baseDeposits: wan("1000"), ...extra }))
+    .map((a, i) => (a === null ? null : { period: `2026-${String(i + 1).padStart(2, "0")}`, ...scoreAtTarget, avgDeposits: wan(a), baseDeposits: wan("1000"), ...extra }))
     .filter((r) => r !== null);
   return { role: "cm", grade: "intermediate", history };
 }
 
 const fired = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === RULE);
+const LADDER = "H003-DEMOTE-LADDER";
+const ladder = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === LADDER);
+/** The ladder's line when no trigger fired and every trigger could be judged. */
+const NORMAL = [{ rule: LADDER, zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" }];
 
 describe(`${RULE}: rule file example`, () => {
   it(`${RULE}: Jan 950, Feb 899.99, Mar 880, Apr 850 → Feb–Apr short → trigger in Apr (intermediate → junior)`, () => {
@@ -38,15 +51,18 @@ describe(`${RULE}: rule file example`, () => {
 
   it(`${RULE}: the same history appraised in March has only two short months → no trigger`, () => {
     const r = appraiseOne("h003-city-bank", cm(["950", "899.99", "880", "850"]), "2026-03");
+    expect(r.score).toBe("100.00");
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe("normal");
     expect(r.grade).toBe("intermediate");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it(`${RULE}: Mar exactly 900.00 is not short (低于 is strict), so the run breaks`, () => {
     const r = appraiseOne("h003-city-bank", cm(["950", "899.99", "900", "850"]), "2026-04");
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 });
 

@@ -3,18 +3,29 @@
  * many demotion triggers fire; below junior per h003.demotion.belowJunior; presidents are demoted in appointment
  * with their grade unchanged. Every outcome cites the triggers that decided it.
  */
+import { dec } from "../../../src/engine/decimal";
 import { appraiseOne } from "../../helpers/appraise";
 
 const LADDER = "H003-DEMOTE-LADDER";
 const ladder = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === LADDER);
 
-/** A CM's annual record; the defaults score 40 + 30 + 20 + accounts and pass every status rule. */
+/** Base deposits of 1000万; the monthly daily averages below are worked out from it. */
+const BASE = "10000000";
+
+/**
+ * The twelve monthly records of 2026 a real workbook carries next to the annual one: without them
+ * H003-DEMOTE-CM-DEPOSIT-3M cannot be judged and the ladder would say "undetermined". Each month's daily average
+ * matches the annual record (base × (1 + growth), or base + a junior's increase), so no month is short.
+ */
+function months2026(annual: Record<string, unknown>, grade: string) {
+  const avg = grade === "junior" ? dec(BASE).plus(String(annual.newAvgDeposits ?? "0")) : dec(BASE).times(dec(1).plus(String(annual.depositGrowth)));
+  return Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: avg.toString(), baseDeposits: BASE }));
+}
+
+/** A CM's annual record and its months; the defaults score 40 + 30 + 20 + accounts and pass every status rule. */
 function cm(grade: string, fields: Record<string, unknown>) {
-  return {
-    role: "cm",
-    grade,
-    history: [{ period: "2026", depositGrowth: "0.40", nplRatio: "0", avgLoans: "1000000", collectionRate: "1", interestDue: "1000", newBasicAccounts: "10", newLoanCollectionRate: "1", ...fields }],
-  };
+  const annual = { period: "2026", depositGrowth: "0.40", nplRatio: "0", avgLoans: "1000000", collectionRate: "1", interestDue: "1000", newBasicAccounts: "10", newLoanCollectionRate: "1", ...fields };
+  return { role: "cm", grade, history: [...months2026(annual, grade), annual] };
 }
 
 describe(`${LADDER}: rule file examples`, () => {
@@ -71,9 +82,26 @@ describe(`${LADDER}: precedence and grades`, () => {
 
   it(`${LADDER}: nothing fired → normal, with the reason`, () => {
     const r = appraiseOne("h003-city-bank", cm("senior", {}), "2026");
+    expect((r.unavailable ?? []).filter((u) => u.output === "status")).toEqual([]);
     expect(r.status).toBe("normal");
     expect(r.grade).toBe("senior");
     expect(ladder(r)).toEqual([{ rule: LADDER, zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" }]);
+  });
+
+  it(`${LADDER}: nothing fired but a trigger could not be judged → undetermined, naming the rule`, () => {
+    // The same senior CM without monthly records: H003-DEMOTE-CM-DEPOSIT-3M has nothing to judge, so "normal" would be a guess.
+    const { history, ...rest } = cm("senior", {});
+    const r = appraiseOne("h003-city-bank", { ...rest, history: history.filter((h) => h.period === "2026") }, "2026");
+    expect(r.status).toBe("undetermined");
+    expect(r.grade).toBe("senior");
+    expect(r.unavailable?.filter((u) => u.output === "status").map((u) => u.rule)).toEqual(["H003-DEMOTE-CM-DEPOSIT-3M"]);
+    expect(ladder(r)).toEqual([
+      {
+        rule: LADDER,
+        zh: "未触发降级或解聘条件,但 H003-DEMOTE-CM-DEPOSIT-3M 缺数据无法判断 → 待定",
+        en: "no trigger fired, but H003-DEMOTE-CM-DEPOSIT-3M could not be judged for lack of data → undetermined",
+      },
+    ]);
   });
 
   it(`${LADDER}: a president is demoted in appointment; the grade is unchanged`, () => {

@@ -9,12 +9,25 @@ import { appraiseOne } from "../../helpers/appraise";
 const RULE = "H003-RISK-OFFPOST-COLLECTION";
 
 const good = { depositGrowth: "0.40", avgDeposits: "14000000", baseDeposits: "10000000", nplRatio: "0", avgLoans: "1000000", interestDue: "1000", newBasicAccounts: "10" };
+/**
+ * An annual appraisal reads the year's twelve monthly records too, as a real workbook carries them (daily average
+ * 1400万 against the 1000万 base, as in `good`): without them H003-DEMOTE-CM-DEPOSIT-3M cannot be judged and the
+ * ladder would say "undetermined". A monthly appraisal's own record already carries both.
+ */
+const monthsOf = (period: string) =>
+  /^\d{4}$/.test(period)
+    ? Array.from({ length: 12 }, (_, i) => ({ period: `${period}-${String(i + 1).padStart(2, "0")}`, avgDeposits: good.avgDeposits, baseDeposits: good.baseDeposits }))
+    : [];
 const cm = (period: string, collectionRate: string, newLoanCollectionRate?: string) => ({
   role: "cm",
   grade: "senior",
-  history: [{ period, ...good, collectionRate, ...(newLoanCollectionRate !== undefined ? { newLoanCollectionRate } : {}) }],
+  history: [...monthsOf(period), { period, ...good, collectionRate, ...(newLoanCollectionRate !== undefined ? { newLoanCollectionRate } : {}) }],
 });
 const fired = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === RULE);
+const LADDER = "H003-DEMOTE-LADDER";
+const ladder = (r: ReturnType<typeof appraiseOne>) => r.explanation.filter((e) => e.rule === LADDER);
+/** The ladder's line when no trigger fired and every trigger could be judged. */
+const NORMAL = [{ rule: LADDER, zh: "未触发降级或解聘条件 → 正常", en: "no demotion or dismissal trigger → normal" }];
 
 describe(`${RULE}: at the assessment year's end (default h003.offPost.evaluationDate)`, () => {
   it(`${RULE}: rule file example: overall 99.6 %, new loans 99.9 % → flagged (new loans < 100)`, () => {
@@ -33,6 +46,7 @@ describe(`${RULE}: at the assessment year's end (default h003.offPost.evaluation
     const r = appraiseOne("h003-city-bank", cm("2026", "0.995", "1"), "2026");
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
   it.each([
@@ -51,12 +65,21 @@ describe(`${RULE}: at the assessment year's end (default h003.offPost.evaluation
     const r = appraiseOne("h003-city-bank", cm("2026-06", "0.994", "1"), "2026-06");
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe("normal");
+    expect(ladder(r)).toEqual(NORMAL);
   });
 
-  it(`${RULE}: a missing new-loan rate is reported when the overall rate passes (cannot tell)`, () => {
+  it(`${RULE}: a missing new-loan rate is reported when the overall rate passes (cannot tell) → undetermined, not normal`, () => {
     const r = appraiseOne("h003-city-bank", cm("2026", "0.996"), "2026");
-    expect(r.status).toBe("normal");
     expect(r.unavailable?.find((u) => u.rule === RULE)).toMatchObject({ code: "na", zh: "缺少当年新发放贷款收息率(newLoanCollectionRate)" });
+    // Every other trigger was judged and none fired; only this one could not be, so the ladder will not guess "normal".
+    expect(r.status).toBe("undetermined");
+    expect(ladder(r)).toEqual([
+      {
+        rule: LADDER,
+        zh: "未触发降级或解聘条件,但 H003-RISK-OFFPOST-COLLECTION 缺数据无法判断 → 待定",
+        en: "no trigger fired, but H003-RISK-OFFPOST-COLLECTION could not be judged for lack of data → undetermined",
+      },
+    ]);
   });
 
   it(`${RULE}: a demotion stands and the flag is reported in addition`, () => {
@@ -81,7 +104,8 @@ describe(`${RULE}: h003.offPost.evaluationDate = date`, () => {
 
   it(`${RULE}: h003.offPost.evaluationDate = date: an annual appraisal reads the record of the date's month`, () => {
     const m = cm("2026", "0.999", "1");
-    const history = [{ period: "2026-06", ...good, collectionRate: "0.994", newLoanCollectionRate: "1" }, ...m.history];
+    // June's record is the full one the date reads (it replaces the plain June month of the builder).
+    const history = [{ period: "2026-06", ...good, collectionRate: "0.994", newLoanCollectionRate: "1" }, ...m.history.filter((h) => h.period !== "2026-06")];
     const r = appraiseOne("h003-city-bank", { ...m, history }, "2026", s);
     expect(r.status).toBe("offPostCollection");
     expect(fired(r)).toEqual([{ rule: RULE, zh: "2026-06:收贷收息率 99.40% < 99.50% → 下岗清收", en: "2026-06: collection rate 99.40% < 99.50% → off post to collect" }]);

@@ -95,8 +95,15 @@ describe(`${RULE}`, () => {
     expect(r.unavailable?.find((u) => u.rule === RULE)).toBeUndefined();
   });
 
-  it(`${RULE}: a year-to-date appraisal (2025-10) looks back to the 2024 record`, () => {
+  it(`${RULE}: president rules are annual: a year-to-date appraisal (2025-10) judges neither the demotion nor the repeat`, () => {
     const r = appraiseOne("h003-city-bank", president([["2024", score90], ["2025-10", npl1001]]), "2025-10");
+    expect(r.status).not.toBe("dismiss");
+    expect(r.explanation.map((e) => e.rule)).not.toContain(RULE);
+    expect(r.explanation.map((e) => e.rule)).not.toContain("H003-DEMOTE-PRESIDENT");
+  });
+
+  it(`${RULE}: the same figures in the annual appraisal (2025) look back to 2024 and dismiss`, () => {
+    const r = appraiseOne("h003-city-bank", president([["2024", score90], ["2025", npl1001]]), "2025");
     expect(r.status).toBe("dismiss");
   });
 });

@@ -90,7 +90,11 @@ describe("status kinds: thresholds are data (H003-DEMOTE-CM-SCORE)", () => {
           id: "T1",
           role: "cm",
           grade: "junior",
-          history: [{ period: "2026", newAvgDeposits: "600000", nplRatio: "0", avgLoans: "1", collectionRate: "0.995", interestDue: "1", newBasicAccounts: "5", newLoanCollectionRate: "1" }],
+          // Twelve months at the base, so the three-month deposit rule is judged (and does not fire).
+          history: [
+            ...Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, avgDeposits: "5600000", baseDeposits: "5000000" })),
+            { period: "2026", newAvgDeposits: "600000", nplRatio: "0", avgLoans: "1", collectionRate: "0.995", interestDue: "1", newBasicAccounts: "5", newLoanCollectionRate: "1" },
+          ],
         },
       ],
     });

@@ -97,6 +97,11 @@ export const statusLadder: StatusKind<Params> = {
       }
     } else if (flags.length > 0) {
       status = flags[0].f.status;
+    } else if (ctx.unjudged && ctx.unjudged.length > 0) {
+      // Nothing fired, but some conditions could not be judged: "normal" would be a guess.
+      status = "undetermined";
+      const list = ctx.unjudged.join(", ");
+      reasons.push(reason(rule.id, `未触发降级或解聘条件,但 ${list} 缺数据无法判断 → 待定`, `no trigger fired, but ${list} could not be judged for lack of data → undetermined`));
     } else {
       status = p.none.status;
       reasons.push(reason(rule.id, `未触发降级或解聘条件 → ${p.none.label.zh}`, `no demotion or dismissal trigger → ${p.none.label.en}`));
