@@ -24,19 +24,34 @@ function walk(dir, pattern) {
   });
 }
 
-/** Rule ids defined by each rule file (an id belongs to the file of its prefix). */
-function ruleFileIds() {
+/** Every id-shaped token of the rule files, each under the file of its prefix. */
+function ruleFileTokens() {
   const dir = path.join(SHARED, "rules");
   if (!fs.existsSync(dir)) throw new Error(`rule files not found in ${dir} (set SHARED_DIR)`);
   const byFile = new Map();
+  const indexed = new Set();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) byFile.set(file, new Set());
   for (const file of byFile.keys()) {
-    for (const id of fs.readFileSync(path.join(dir, file), "utf8").match(RULE_ID) ?? []) {
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    for (const m of text.matchAll(/^\| ([BCGH][0-9]{3}-[A-Z0-9-]+) \|/gm)) indexed.add(m[1]);
+    for (const id of text.match(RULE_ID) ?? []) {
       const owner = PREFIX_FILE[id.slice(0, 4)];
       if (owner && byFile.has(owner)) byFile.get(owner).add(id);
     }
   }
-  return byFile;
+  return { byFile, indexed };
+}
+
+/** Rule ids of each rule file: the ids of its rule index (not prefixes such as C000-FUT that name a group). */
+function ruleFileIds() {
+  const { byFile, indexed } = ruleFileTokens();
+  return new Map([...byFile].map(([file, ids]) => [file, new Set([...ids].filter((id) => indexed.has(id)))]));
+}
+
+/** Id-shaped tokens that are not rules: group prefixes of the rule files (C000-FUT-… rules share C000-FUT). */
+function prefixTokens() {
+  const { byFile, indexed } = ruleFileTokens();
+  return [...byFile.values()].flatMap((ids) => [...ids].filter((id) => !indexed.has(id))).sort();
 }
 
 /** id → [{rulebook, entry, kind, how}] from every built-in rulebook's JSON parts. */
@@ -102,12 +117,16 @@ function generate() {
     for (const r of rows) out.push(`| ${r.id} | ${r.where} | ${r.testCell} |`);
     out.push("");
   }
+  const prefixes = prefixTokens();
+  if (prefixes.length > 0) {
+    out.push("## Group prefixes (not rules)", "", `${prefixes.map((p) => `${p}`).join(", ")}: prefixes that name a group of rules in the rule files; each rule of the group is listed above.`, "");
+  }
   const head = ["## Summary", "", "| rule file | rule ids | in a rulebook | named by a test |", "|---|---|---|---|", ...summary, ""];
   out.splice(7, 0, ...head);
   return `${out.join("\n")}\n`;
 }
 
-module.exports = { generate, ruleFileIds, rulebookEntries, testMentions };
+module.exports = { generate, ruleFileIds, prefixTokens, rulebookEntries, testMentions };
 
 if (require.main === module) {
   const target = path.join(REPO, "docs/rules.md");
