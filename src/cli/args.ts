@@ -5,7 +5,8 @@ export interface ParsedArgs {
   options: Map<string, string[]>;
 }
 
-const BOOLEAN_FLAGS = new Set(["help", "strict", "json", "pretty"]);
+const BOOLEAN_FLAGS = new Set(["help", "strict", "json", "pretty", "force", "quiet"]);
+const SHORT_SWITCHES: Record<string, string> = { "-h": "help", "-f": "force", "-q": "quiet" };
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const options = new Map<string, string[]>();
@@ -27,8 +28,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     } else if (arg === "-o") {
       options.set("output", [...(options.get("output") ?? []), argv[i + 1] ?? ""]);
       i++;
-    } else if (arg === "-h") {
-      options.set("help", ["true"]);
+    } else if (arg in SHORT_SWITCHES) {
+      options.set(SHORT_SWITCHES[arg], ["true"]);
     } else if (command === undefined) command = arg;
     else positional.push(arg);
   }

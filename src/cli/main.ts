@@ -3,6 +3,7 @@
  *   appraise evaluate --rulebook ID [--input FILE] [--rulebook-file FILE] [--set key=value]… [--format json|table]
  *   appraise rulebooks
  *   appraise rulebook ID
+ *   appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]…
  * Exit codes: 0 ok, 2 invalid input (nothing on stdout, every problem on stderr with its path), 1 usage or
  * internal error.
  */
@@ -12,6 +13,7 @@ import type { InputProblem } from "../engine/model";
 import { presetDocument, presetSummaries } from "../engine/rulebooks";
 import { parseSettingText } from "../engine/settings";
 import { option, parseArgs, type ParsedArgs } from "./args";
+import { GRADE_USAGE, gradeCommand } from "./grade";
 import { processIo, type CliIo } from "./io";
 import { resultsTable } from "./resultsTable";
 
@@ -19,7 +21,7 @@ export const USAGE = `用法 / usage:
   appraise evaluate --rulebook ID [--input FILE] [--set key=value]... [--format json|table]
       读取考核数据(默认标准输入),输出考核结果 JSON / read records (stdin by default), write results JSON
       --rulebook-file FILE   use a rulebook JSON document instead of a built-in one
-  appraise rulebooks          列出内置规则集 / list built-in rulebooks
+${GRADE_USAGE}  appraise rulebooks          列出内置规则集 / list built-in rulebooks
   appraise rulebook ID        打印规则集 JSON / print a rulebook as JSON
 Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error.
 `;
@@ -30,6 +32,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     switch (args.command) {
       case "evaluate":
         return await evaluateCommand(args, io);
+      case "grade":
+        return await gradeCommand(argv, io);
       case "rulebooks":
         for (const s of presetSummaries()) io.stdout(`${s.id}\t${s.version}\t${s.name.zh}\t${s.name.en}\n`);
         return 0;

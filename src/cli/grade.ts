@@ -1,0 +1,177 @@
+/**
+ * `appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set k=v]…`
+ * Reads a branch workbook (花名册, 月度指标, 客户, 任务, 设置), maps and validates it (src/workbook), appraises it with
+ * the same engine call as `appraise evaluate`, and writes a NEW workbook: `考核结果 <period>`, `机构汇总`, `问题`,
+ * `计算明细`. The input file is only read. Problems go to stderr with their cells; --strict stops on any error.
+ */
+import { existsSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings, type AppraisalOutput } from "../engine/api";
+import type { InputProblem } from "../engine/model";
+import { isPeriod } from "../engine/periods";
+import { parseSettingText } from "../engine/settings";
+import {
+  appraisalInputJson, countBySeverity, mapWorkbook, problemLine, readWorkbookSettings, resultTables, statusLabels,
+  type WorkbookValues,
+} from "../workbook";
+import { option, parseArgs } from "./args";
+import type { CliIo } from "./io";
+import { readXlsx } from "./xlsx/read";
+import { writeXlsx } from "./xlsx/write";
+
+export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]...
+      读取支行考核工作簿,校验并考核,写出新的结果工作簿(默认 <名称>-考核结果-<期间>.xlsx,不改动原文件)
+      grade a branch workbook and write a NEW results workbook (the input is never modified)
+      --rulebook-file FILE   use a rulebook JSON document      --force   overwrite an existing output file
+      --strict               stop on any error in the data (exit 2, no output)
+      --quiet                no progress lines                 --input-json FILE   also save the mapped data as evaluate JSON
+`;
+
+const DAILY_AVG_SETTING = "g001.validation.dailyAvgAboveBalance";
+
+/** Progress lines appear from this many managers on (a branch file grades in well under a second). */
+export const PROGRESS_MIN_MANAGERS = 1000;
+
+export function defaultOutputPath(input: string, period: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-考核结果-${period}.xlsx`);
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+}
+
+export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(rawArgv);
+  const usage = (message: string) => {
+    io.stderr(`${message}\n\n用法 / usage:\n${GRADE_USAGE}`);
+    return 1;
+  };
+  const fail = (list: InputProblem[]) => {
+    for (const p of list) io.stderr(`${p.path}: ${p.message}\n`);
+    return 2;
+  };
+  const file = args.positional[0];
+  if (!file) return usage("appraise grade 需要一个工作簿文件 / needs a workbook file");
+  const quiet = option(args, "quiet") === "true";
+  const strict = option(args, "strict") === "true";
+  const force = option(args, "force") === "true";
+  if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
+  if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
+
+  const started = Date.now();
+  const big = statSync(file).size > 2_000_000;
+  const say = (text: string, always = false) => {
+    if (!quiet && (big || always)) io.stderr(`${text}\n`);
+  };
+  say(`读取 / reading ${file} …`);
+  let values: WorkbookValues;
+  try {
+    values = await readXlsx(file);
+  } catch (e) {
+    return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
+  }
+
+  // Rulebook and period: the command line wins over the 设置 sheet.
+  const sheet = readWorkbookSettings(values);
+  const rulebookFile = option(args, "rulebook-file");
+  let source: unknown = option(args, "rulebook") ?? sheet.rulebook?.value;
+  if (rulebookFile) {
+    try {
+      source = JSON.parse(io.readFile(rulebookFile));
+    } catch (e) {
+      return fail([{ path: rulebookFile, message: `cannot read rulebook: ${(e as Error).message}` }]);
+    }
+  }
+  if (source === undefined) return usage("请用 --rulebook ID 指定规则集,或在「设置」表中填写 规则集 / give --rulebook ID or 规则集 in the 设置 sheet");
+  const book = resolveRulebook(source);
+  if (!book.ok) return fail(book.problems);
+  const period = option(args, "period") ?? sheet.period?.value;
+  if (period === undefined) return usage("请用 --period 指定考核期(如 2026-10 或 2026),或在「设置」表中填写 考核期 / give --period");
+  if (!isPeriod(period)) return usage(`--period "${period}" 不是期间(YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY)/ is not a period`);
+
+  say(`映射与校验 / mapping and checking …`);
+  const mapped = mapWorkbook(values, { book: book.value, period });
+  const overrides: Record<string, unknown> = { ...(mapped.input.settings ?? {}) };
+  for (const pair of args.options.get("set") ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
+    const key = pair.slice(0, eq);
+    const def = book.value.doc.settings[key];
+    overrides[key] = def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1);
+  }
+  const settings = resolveSettings(book.value, overrides);
+  if (!settings.ok) return fail(settings.problems);
+  const input = { ...mapped.input, settings: overrides };
+  const mismatches = checkAgainstRulebook(book.value, input);
+  if (mismatches.length > 0) return fail(mismatches);
+
+  // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
+  if (book.value.doc.settings[DAILY_AVG_SETTING] && settings.value.get(DAILY_AVG_SETTING) === "off") {
+    mapped.problems = mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
+  }
+  for (const p of mapped.problems) io.stderr(`${problemLine(p)}\n`);
+  const counts = countBySeverity(mapped.problems);
+  if (strict && counts.error > 0) {
+    io.stderr(`--strict: 数据有 ${counts.error} 个错误,未写出结果 / ${counts.error} error(s) in the data; no output written\n`);
+    return 2;
+  }
+
+  const out = path.resolve(option(args, "output") ?? defaultOutputPath(file, period));
+  if (samePath(out, file)) return usage(`输出文件不能是输入文件 / the output must not be the input: ${out}`);
+  if (existsSync(out) && !force) return usage(`输出文件已存在(用 --force 覆盖)/ the output exists (use --force to overwrite): ${out}`);
+
+  const inputJson = option(args, "input-json");
+  if (inputJson && (samePath(inputJson, file) || samePath(inputJson, out))) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
+  const output = appraiseInChunks(book.value, settings.value, input, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS && !quiet ? (t) => io.stderr(`${t}\n`) : undefined);
+
+  if (inputJson) writeFileSync(inputJson, `${JSON.stringify(appraisalInputJson(input), null, 1)}\n`);
+
+  say(`写出 / writing ${out} …`, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS);
+  try {
+    await writeXlsx(out, resultTables({ book: book.value, input, output, problems: mapped.problems }));
+  } catch (e) {
+    return fail([{ path: out, message: `无法写出结果 / cannot write the results: ${(e as Error).message}` }]);
+  }
+
+  io.stdout(summary(book.value, output, mapped.skipped, counts, out, Date.now() - started)); // int: milliseconds
+  return 0;
+}
+
+type Book = Extract<ReturnType<typeof resolveRulebook>, { ok: true }>["value"];
+type Resolved = Extract<ReturnType<typeof resolveSettings>, { ok: true }>["value"];
+
+/** The same engine call as `appraise evaluate`, a tenth of the managers at a time so progress can be shown. */
+function appraiseInChunks(book: Book, settings: Resolved, input: Parameters<typeof appraiseAll>[2], progress?: (text: string) => void): AppraisalOutput {
+  const n = input.managers.length;
+  if (!progress) return appraiseAll(book, settings, input).output;
+  const step = Math.max(1, Math.ceil(n / 10)); // int: chunk size
+  let results: AppraisalOutput["results"] = [];
+  let head: AppraisalOutput | undefined;
+  for (let i = 0; i < n; i += step) { // int: index
+    const part = appraiseAll(book, settings, { ...input, managers: input.managers.slice(i, i + step) }).output; // int: index
+    head ??= part;
+    results = results.concat(part.results);
+    progress(`考核进度 / progress ${Math.round((results.length * 100) / n)}% (${results.length}/${n})`); // int: percent shown
+  }
+  return { ...(head ?? appraiseAll(book, settings, { ...input, managers: [] }).output), results };
+}
+
+function summary(book: Book, output: AppraisalOutput, skipped: string[], counts: Record<string, number>, out: string, ms: number): string {
+  const labels = statusLabels(book);
+  const byStatus = new Map<string, number>();
+  for (const r of output.results) {
+    const s = r.status === undefined ? "不可用" : labels.get(r.status) ?? r.status;
+    byStatus.set(s, (byStatus.get(s) ?? 0) + 1); // int: count
+  }
+  const lines = [
+    `已写出考核结果 / results written: ${out}`,
+    `规则集 ${book.doc.id} v${book.doc.version} · 考核期 ${output.period} · 考核 ${output.results.length} 人` +
+      (skipped.length > 0 ? `(未考核 ${skipped.length} 人:${skipped.join("、")},见「问题」表)` : ""),
+    `状态:${[...byStatus.entries()].map(([k, v]) => `${k} ${v}`).join(" · ")}`,
+    `数据问题:错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}${counts.error + counts.warning + counts.info > 0 ? "(明细见标准错误输出和「问题」表)" : ""}`, // int: count
+    `用时 ${(ms / 1000).toFixed(1)} 秒`, // int: seconds shown
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Output tables → an .xlsx file: figures as number cells with a number format (money #,##0.00, points 0.00,
+ * rates 0.00%), ids and text as text, a bold frozen header row, an autofilter and column widths that fit
+ * Chinese text. The file is written next to its final name and renamed, so a failed run leaves no half file.
+ */
+import { renameSync, unlinkSync } from "node:fs";
+import ExcelJS from "exceljs";
+import type { ColumnFormat, OutputTable } from "../../workbook";
+import { displayWidth } from "../textTable";
+
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  money: "#,##0.00",
+  usd: "#,##0.00",
+  points: "0.00",
+  percent: "0.00%",
+  integer: "0",
+};
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** How wide a cell shows, roughly, in Excel's character units. */
+function shownWidth(text: string, format: ColumnFormat): number {
+  if (format === "money" || format === "usd") return text.length + Math.floor(text.length / 3) + 1;
+  if (format === "percent") return text.length + 2;
+  return displayWidth(text);
+}
+
+function widthsOf(t: OutputTable): number[] {
+  const widths = t.columns.map((c) => displayWidth(c.header));
+  for (const row of t.rows) {
+    row.forEach((cell, i) => {
+      if (cell !== null) widths[i] = Math.max(widths[i] ?? 0, shownWidth(cell, t.columns[i]?.format ?? "text"));
+    });
+  }
+  return t.columns.map((c, i) => Math.min(Math.max(widths[i] + 2, 6), WIDE.has(c.header) ? 90 : 50));
+}
+
+const WIDE = new Set(["说明", "Message", "Explanation"]);
+
+function cellValue(cell: string | null, format: ColumnFormat): string | number | null {
+  if (cell === null || cell === "") return null;
+  // The one place a figure becomes a binary number: the cell Excel stores. Arithmetic was done in Dec.
+  return format !== "text" && DECIMAL.test(cell) ? Number(cell) : cell;
+}
+
+/**
+ * Streams the tables into `path` (rows are written as they are added, so a 10 000-manager result with its
+ * explanation lines does not have to sit in memory as a whole workbook).
+ */
+async function streamTables(path: string, tables: OutputTable[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  wb.creator = "appraise";
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", xSplit: t.freezeColumns, ySplit: t.freezeRows }] });
+    const widths = widthsOf(t);
+    ws.columns = t.columns.map((c, i) => ({ key: String(i), width: widths[i], style: { numFmt: NUMBER_FORMATS[c.format] } }));
+    if (t.autoFilter && t.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
+    const header = ws.addRow(t.columns.map((c) => c.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.numFmt = "General";
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    });
+    header.commit();
+    for (const row of t.rows) ws.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]?.format ?? "text"))).commit();
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+/** Writes to `path` via a temporary file in the same folder, then renames it into place. */
+export async function writeXlsx(path: string, tables: OutputTable[]): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await streamTables(tmp, tables);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw e;
+  }
+}

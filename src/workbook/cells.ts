@@ -1,0 +1,71 @@
+/**
+ * Cell values as Excel's `range.values` gives them (numbers, strings, booleans, "" for blank) plus what file
+ * readers add (Date objects, null, error strings such as "#N/A"), and A1 addresses. The workbook layer works on
+ * these plain arrays only, so the taskpane and the command line share it; no Office or file library here.
+ */
+export type CellValue = number | string | boolean | Date | null | undefined;
+export type SheetValues = CellValue[][];
+/** Sheets in workbook order (object insertion order). */
+export type WorkbookValues = Record<string, SheetValues>;
+
+const EXCEL_ERRORS = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!",
+]);
+
+/** "" and whitespace-only text count as blank, as Excel shows them. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function isExcelError(v: CellValue): boolean {
+  return typeof v === "string" && EXCEL_ERRORS.has(v.trim().toUpperCase());
+}
+
+export function isRowBlank(row: readonly CellValue[] | undefined): boolean {
+  return !row || row.every(isBlank);
+}
+
+/** 0-based column index → letters: 0 → A, 26 → AA. */
+export function columnLetters(col: number): string {
+  let n = col + 1; // int: index
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26; // int: index
+    out = String.fromCharCode(65 + rem) + out; // int: index
+    n = Math.floor((n - 1) / 26); // int: index
+  }
+  return out;
+}
+
+/** 0-based row and column → "C7". */
+export function cellRef(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`; // int: index
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it has spaces or punctuation. */
+export function sheetRef(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+export function address(sheet: string, row: number, col: number): string {
+  return `${sheetRef(sheet)}!${cellRef(row, col)}`;
+}
+
+/** How a cell is quoted in a message: text in quotes, numbers as written, dates as ISO days. */
+export function showCell(v: CellValue): string {
+  if (v === null || v === undefined) return "空白";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** The cell's type in words, for "expected a number, got …" messages. */
+export function cellKind(v: CellValue): { zh: string; en: string } {
+  if (isBlank(v)) return { zh: "空白", en: "blank" };
+  if (isExcelError(v)) return { zh: `错误值 ${v}`, en: `the error value ${v}` };
+  if (typeof v === "string") return { zh: "文本", en: "text" };
+  if (typeof v === "boolean") return { zh: "逻辑值", en: "a boolean" };
+  if (v instanceof Date) return { zh: "日期", en: "a date" };
+  return { zh: "数字", en: "a number" };
+}

@@ -1,0 +1,182 @@
+/**
+ * Period records from the 月度指标, 客户 and 任务 sheets: one record per manager and period (a month, a quarter or the
+ * year), holding field values, per-period role and grade, event flags, the period's clients and tasks.
+ * A second row for the same manager and period (or the same client or task item) is reported and not read.
+ */
+import type { CompiledRulebook } from "../engine/rulebook/compile";
+import type { FieldName } from "../engine/fields";
+import type { PeriodRecord } from "../engine/model";
+import { address } from "./cells";
+import type { IdResolver } from "./identity";
+import { readPeriodCell } from "./periodCells";
+import { problem, type Where } from "./problems";
+import { readRoleGrade, type RosterEntry } from "./roster";
+import { RowReader, type ReadContext } from "./rowReader";
+import type { Table, TableRow } from "./tables";
+import { readTaskItem } from "./vocabulary";
+
+export interface RecordBuild {
+  record: PeriodRecord;
+  /** The period cell (or id cell when the period comes from the sheet name). */
+  at: Where;
+  /** Where each field value was read. */
+  cells: Partial<Record<FieldName, Where>>;
+  /** Whether a 月度指标 row made this record (a record made only by a client or task row has none). */
+  fromRecordsSheet: boolean;
+}
+
+export interface Collected {
+  /** Per manager id: records by period. */
+  records: Map<string, Map<string, RecordBuild>>;
+  /** Managers first seen in a records sheet when the workbook has no roster. */
+  derived: Map<string, RosterEntry>;
+}
+
+interface RowKey {
+  id: string;
+  period: string;
+  reader: RowReader;
+}
+
+export class RecordCollector {
+  readonly out: Collected = { records: new Map(), derived: new Map() };
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly ids: IdResolver,
+    private readonly book: CompiledRulebook,
+    /** Undefined when the workbook has no roster: managers then come from the records rows. */
+    private readonly roster: Map<string, RosterEntry> | undefined,
+  ) {}
+
+  /** Id and period of a row, or undefined when the row cannot be attributed (reported). */
+  private key(t: Table, row: TableRow): RowKey | undefined {
+    const idCol = t.mapping.byKey.get("id")!.col;
+    const rid = this.ids.read(t.sheet, row.row, idCol, row.cells[idCol], this.ctx.problems);
+    if (rid.skip || rid.id === undefined) return undefined;
+    const reader = new RowReader(this.ctx, t, row, rid.id);
+    if (this.roster && !this.roster.has(rid.id)) {
+      reader.report("error", "id", { code: "unknownManager", zh: `工号 ${rid.id} 不在花名册中,此行未读取`, en: `staff id ${rid.id} is not in the roster; the row is not read` });
+      return undefined;
+    }
+    let period = t.period;
+    if (reader.column("period") && (reader.has("period") || !period)) {
+      const p = readPeriodCell(reader.cell("period"));
+      if (!p.ok) {
+        reader.report("error", "period", { code: reader.has("period") ? "badPeriod" : "blankRequired", zh: `${p.zh},此行未读取`, en: `${p.en}; the row is not read` });
+        return undefined;
+      }
+      period = p.period;
+    }
+    if (!period) return undefined;
+    return { id: rid.id, period, reader };
+  }
+
+  private recordOf(k: RowKey): { build: RecordBuild; isNew: boolean } {
+    const byPeriod = this.out.records.get(k.id) ?? new Map<string, RecordBuild>();
+    this.out.records.set(k.id, byPeriod);
+    const had = byPeriod.get(k.period);
+    if (had) return { build: had, isNew: false };
+    const build: RecordBuild = {
+      record: { period: k.period, values: {}, tasks: [], clients: [], flags: [] },
+      at: k.reader.column("period") ? k.reader.at("period") : k.reader.at("id"),
+      cells: {},
+      fromRecordsSheet: false,
+    };
+    byPeriod.set(k.period, build);
+    return { build, isNew: true };
+  }
+
+  readRecords(t: Table): void {
+    for (const row of t.rows) {
+      const k = this.key(t, row);
+      if (!k) continue;
+      const r = k.reader;
+      const { build } = this.recordOf(k);
+      if (build.fromRecordsSheet) {
+        r.report("error", r.column("period") ? "period" : "id", {
+          code: "duplicateRecord",
+          zh: `工号 ${k.id} 在 ${k.period} 已有一行(${address(build.at.sheet, build.at.row!, build.at.col!)}),此行未读取`,
+          en: `staff id ${k.id} already has a row for ${k.period} (${address(build.at.sheet, build.at.row!, build.at.col!)}); this row is not read`,
+        });
+        continue;
+      }
+      build.fromRecordsSheet = true;
+      build.at = r.column("period") ? r.at("period") : r.at("id");
+      const { values, cells } = r.fields();
+      Object.assign(build.record.values, values);
+      Object.assign(build.cells, cells);
+      for (const f of r.flags()) if (!build.record.flags.includes(f)) build.record.flags.push(f);
+      const { role, grade, bad } = readRoleGrade(r, this.book);
+      if (role !== undefined) build.record.role = role;
+      if (grade !== undefined) build.record.grade = grade;
+      if (!this.roster) this.derive(k, r, role, grade, bad);
+    }
+  }
+
+  /** Without a roster, a manager is described by their rows: name, branch, and the role and grade of the latest. */
+  private derive(k: RowKey, r: RowReader, role: string | undefined, grade: string | undefined, bad: boolean): void {
+    const had = this.out.derived.get(k.id);
+    const entry: RosterEntry = had ?? { id: k.id, at: r.at("id"), usable: true };
+    entry.name ??= r.text("name");
+    entry.branch ??= r.text("branch");
+    if (role !== undefined) entry.role = role;
+    if (grade !== undefined) entry.grade = grade;
+    if (bad) entry.usable = false;
+    this.out.derived.set(k.id, entry);
+  }
+
+  readClients(t: Table): void {
+    const seen = new Map<string, Where>();
+    for (const row of t.rows) {
+      const k = this.key(t, row);
+      if (!k) continue;
+      const r = k.reader;
+      const clientKey = r.column("clientId") ? "clientId" : "clientName";
+      const clientId = r.text(clientKey);
+      if (clientId === undefined) {
+        r.report("error", clientKey, { code: "blankRequired", zh: "客户编号为空,此行未读取", en: "the client id is blank; the row is not read" });
+        continue;
+      }
+      const dup = `${k.id}\u0000${k.period}\u0000${clientId}`;
+      const first = seen.get(dup);
+      if (first) {
+        r.report("error", clientKey, { code: "duplicateRecord", zh: `客户 ${clientId} 在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `client ${clientId} already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
+        continue;
+      }
+      seen.set(dup, r.at(clientKey));
+      const { values } = r.fields();
+      this.recordOf(k).build.record.clients.push({ id: clientId, values, flags: r.flags() });
+    }
+  }
+
+  readTasks(t: Table): void {
+    const seen = new Map<string, Where>();
+    for (const row of t.rows) {
+      const k = this.key(t, row);
+      if (!k) continue;
+      const r = k.reader;
+      const item = readTaskItem(r.cell("item"), this.book);
+      if (item === undefined) {
+        r.report("error", "item", { code: "blankRequired", zh: "任务项目为空,此行未读取", en: "the task item is blank; the row is not read" });
+        continue;
+      }
+      const dup = `${k.id}\u0000${k.period}\u0000${item}`;
+      const first = seen.get(dup);
+      if (first) {
+        r.report("error", "item", { code: "duplicateRecord", zh: `任务「${item}」在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `task "${item}" already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
+        continue;
+      }
+      seen.set(dup, r.at("item"));
+      const plan = r.number("plan");
+      const actual = r.number("actual");
+      for (const [key, v] of [["plan", plan], ["actual", actual]] as const) {
+        if (v === undefined && !r.has(key)) {
+          this.ctx.problems.push(problem("error", "blankRequired", r.at(key), { zh: `任务「${item}」的${key === "plan" ? "计划" : "完成"}为空,此行未读取`, en: `task "${item}": ${key} is blank; the row is not read` }, { field: key, managerId: k.id }));
+        }
+      }
+      if (plan === undefined || actual === undefined) continue;
+      this.recordOf(k).build.record.tasks.push({ item, plan, actual });
+    }
+  }
+}

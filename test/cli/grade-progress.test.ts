@@ -1,0 +1,46 @@
+/**
+ * Large files: from PROGRESS_MIN_MANAGERS managers on, `appraise grade` shows its progress on stderr every 10%
+ * (never in --quiet mode), and the results are those of grading the managers in one go.
+ */
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { PROGRESS_MIN_MANAGERS } from "../../src/cli/grade";
+import { runCli } from "./run";
+import { openXlsx, sheetRows, tempDir } from "./grade-helpers";
+
+/** A branch file of `n` CMs with 12 months of income and the annual record. */
+async function bigWorkbook(file: string, n: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const roster = wb.addWorksheet("花名册");
+  roster.addRow(["工号", "姓名", "机构", "角色", "等级"]);
+  const records = wb.addWorksheet("月度指标");
+  records.addRow(["工号", "期间", "月收入(元)", "日均存款(万元)", "基数存款(万元)", "存款日均增长率", "不良贷款率", "收贷收息率", "新开基本账户"]);
+  const grades = ["高级客户经理", "中级客户经理", "初级客户经理"];
+  for (let i = 0; i < n; i++) {
+    const id = `09${String(i).padStart(6, "0")}`;
+    roster.addRow([id, `经理${i}`, `支行${i % 20}`, "客户经理", grades[i % 3]]);
+    for (let m = 1; m <= 12; m++) records.addRow([id, `2026-${String(m).padStart(2, "0")}`, 6000 + (i % 50) * 100, 2400 + (i % 7), 2000, null, null, null, null]);
+    records.addRow([id, "2026", null, null, null, 0.3 + (i % 9) / 100, (i % 4) / 1000, 0.995 + (i % 5) / 1000, 4 + (i % 6)]);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+describe("appraise grade on a large file", () => {
+  it(`shows progress every 10% from ${PROGRESS_MIN_MANAGERS} managers, and nothing in --quiet mode`, async () => {
+    const dir = tempDir("big-");
+    const file = path.join(dir, "big.xlsx");
+    await bigWorkbook(file, PROGRESS_MIN_MANAGERS);
+    const run = await runCli(["grade", file, "--period", "2026", "--rulebook", "h003-city-bank"]);
+    expect(run.code).toBe(0);
+    const progress = run.stderr.split("\n").filter((l) => l.startsWith("考核进度"));
+    expect(progress).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((p) => `考核进度 / progress ${p}% (${p * 10}/1000)`));
+    expect(run.stderr).toContain("写出 / writing");
+    const rows = sheetRows((await openXlsx(path.join(dir, "big-考核结果-2026.xlsx"))).getWorksheet("考核结果 2026")!);
+    expect(rows).toHaveLength(1000);
+    expect(rows[999]["工号"]).toBe("09000999");
+
+    const quiet = await runCli(["grade", file, "--period", "2026", "--rulebook", "h003-city-bank", "--quiet", "-o", path.join(dir, "q.xlsx")]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+  }, 120_000);
+});
