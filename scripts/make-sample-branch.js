@@ -100,7 +100,11 @@ const managers = [
   },
 ];
 
-const doc = { rulebook: "h003-city-bank", period: "2026", managers };
-const target = path.resolve(__dirname, "../assets/sample-city-branch.json");
-fs.writeFileSync(target, `${JSON.stringify(doc, null, 1)}\n`);
-process.stdout.write(`wrote ${path.relative(process.cwd(), target)} (${managers.length} managers)\n`);
+module.exports = { months, monthly, annual };
+
+if (require.main === module) {
+  const doc = { rulebook: "h003-city-bank", period: "2026", managers };
+  const target = path.resolve(__dirname, "../assets/sample-city-branch.json");
+  fs.writeFileSync(target, `${JSON.stringify(doc, null, 1)}\n`);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), target)} (${managers.length} managers)\n`);
+}

@@ -104,21 +104,8 @@ async function writeWorkbook(file, sheets) {
 // ---------------------------------------------------------------------------------------------------------------
 // Sample 1: h003-city-bank.
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
-
-function monthly({ income, deposits, base }) {
-  return MONTHS.map((period, i) => {
-    const rec = { period };
-    if (income !== undefined) rec.income = Array.isArray(income) ? income[i] : income;
-    if (deposits !== undefined) {
-      rec.avgDeposits = Array.isArray(deposits) ? deposits[i] : deposits;
-      rec.baseDeposits = base;
-    }
-    return rec;
-  });
-}
-
-const annual = (fields) => ({ period: "2026", avgLoans: "30000000", interestDue: "1200000", newLoanCollectionRate: "1", ...fields });
+// The 2026 months and the monthly/annual record builders are those of the JSON sample, so both agree.
+const { months: MONTHS, monthly, annual } = require("./make-sample-branch.js");
 
 /** The twelve managers of assets/sample-city-branch.json, unchanged, so both samples agree on them. */
 function baseManagers() {
