@@ -13,6 +13,7 @@ const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { LocalizedFunctionsPlugin } = require("./scripts/localize-functions");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
@@ -102,6 +103,8 @@ function config(env, argv) {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      // Chinese function help for Excel in zh-CN (manifest override); see scripts/localize-functions.js.
+      new LocalizedFunctionsPlugin({ help: path.resolve(__dirname, "src/functions/help.zh-CN.json") }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

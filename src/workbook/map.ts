@@ -12,7 +12,7 @@ import { dailyAvgNotes, monthGaps, type DailyAvgNote } from "./checks";
 import { kindByName, type SheetKind } from "./detect";
 import { IdResolver } from "./identity";
 import { problem, sortProblems, type WorkbookProblem } from "./problems";
-import { RecordCollector } from "./records";
+import { RecordCollector, type RecordSource } from "./records";
 import { readRoster, type RosterEntry } from "./roster";
 import { PercentColumns, type ReadContext } from "./rowReader";
 import { readSettingsSheet, settingsFor, type SheetSettings } from "./settingsSheet";
@@ -31,6 +31,8 @@ export interface MappedWorkbook {
   tables: Array<{ sheet: string; kind: SheetKind; headerRow: number; rows: number }>;
   /** Staff ids found in the workbook but not appraised; a problem says why. */
   skipped: string[];
+  /** The records-sheet row behind each record read. */
+  sources: RecordSource[];
 }
 
 /** The 设置 sheet(s): rulebook id, period and setting entries, read before the rulebook is known. */
@@ -112,5 +114,6 @@ export function mapWorkbook(values: WorkbookValues, options: MapOptions): Mapped
     problems,
     tables: found.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, headerRow: t.headerRow, rows: t.rows.length })),
     skipped,
+    sources: collector.out.sources,
   };
 }

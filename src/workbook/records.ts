@@ -30,6 +30,16 @@ export interface Collected {
   records: Map<string, Map<string, RecordBuild>>;
   /** Managers first seen in a records sheet when the workbook has no roster. */
   derived: Map<string, RosterEntry>;
+  /** Which records-sheet row made which record, so a per-row answer (a custom function's spill) can find its record. */
+  sources: RecordSource[];
+}
+
+export interface RecordSource {
+  sheet: string;
+  /** 0-based row in the sheet. */
+  row: number;
+  id: string;
+  period: string;
 }
 
 interface RowKey {
@@ -39,7 +49,7 @@ interface RowKey {
 }
 
 export class RecordCollector {
-  readonly out: Collected = { records: new Map(), derived: new Map() };
+  readonly out: Collected = { records: new Map(), derived: new Map(), sources: [] };
 
   constructor(
     private readonly ctx: ReadContext,
@@ -103,6 +113,7 @@ export class RecordCollector {
       }
       build.fromRecordsSheet = true;
       build.at = r.column("period") ? r.at("period") : r.at("id");
+      this.out.sources.push({ sheet: t.sheet, row: row.row, id: k.id, period: k.period });
       const { values, cells } = r.fields();
       Object.assign(build.record.values, values);
       Object.assign(build.cells, cells);
@@ -122,6 +133,11 @@ export class RecordCollector {
     entry.branch ??= r.text("branch");
     if (role !== undefined) entry.role = role;
     if (grade !== undefined) entry.grade = grade;
+    // Without a roster, the opening risk deposit may sit on the records rows (a formula user's single table).
+    const opening = r.column("openingRiskDeposit") ? r.number("openingRiskDeposit") : undefined;
+    if (opening !== undefined && opening.isNegative() && !opening.isZero()) {
+      r.report("error", "openingRiskDeposit", { code: "negative", zh: `风险金期初余额为负数 ${opening.toFixed()} 元,余额不能为负(H003-RISKDEP-LEDGER),未读取`, en: `the opening risk deposit is negative (${opening.toFixed()} 元); a balance is never negative (H003-RISKDEP-LEDGER); not read` });
+    } else if (opening !== undefined) entry.openingRiskDeposit ??= opening;
     if (bad) entry.usable = false;
     this.out.derived.set(k.id, entry);
   }

@@ -52,20 +52,39 @@ describe("production build", () => {
   });
 
   describe("functions.json", () => {
-    it("lists KHJL.RULEBOOKS: id, name, no parameters, a matrix of strings", () => {
+    const ALL = ["GRADE", "SCORE", "COMMISSION", "RISKDEPOSIT", "DEMOTION", "NEXTGRADE", "EXPLAIN", "COMPLETION", "RULEBOOKS"];
+    type Fn = { id: string; name: string; description: string; parameters: Array<{ name: string; description?: string; optional?: boolean; dimensionality?: string }>; result: { dimensionality?: string }; options?: Record<string, unknown> };
+
+    it("lists every function with its id, parameters and help, none volatile or streaming", () => {
       const meta = JSON.parse(read("functions.json"));
-      const fn = meta.functions.find((f: { id: string }) => f.id === "RULEBOOKS");
-      expect(fn).toMatchObject({
-        id: "RULEBOOKS",
-        name: "RULEBOOKS",
-        parameters: [],
-        result: { type: "string", dimensionality: "matrix" },
-      });
-      expect(fn.description).toContain("内置考核规则集");
+      const fns = meta.functions as Fn[];
+      expect(fns.map((f) => f.id).sort()).toEqual([...ALL].sort());
+      for (const f of fns) {
+        expect(f.name).toBe(f.id); // Latin names in every language; the namespace KHJL comes from the manifest
+        expect(f.description.length).toBeGreaterThan(20);
+        for (const p of f.parameters) expect(p.description?.length ?? 0).toBeGreaterThan(5);
+        expect(f.result.dimensionality).toBe("matrix"); // ranges in, spilled arrays out
+        expect(f.options?.volatile ?? false).toBe(false);
+        expect(f.options?.stream ?? false).toBe(false);
+      }
+      const grade = fns.find((f) => f.id === "GRADE")!;
+      expect(grade.parameters.map((p) => [p.name, !!p.optional])).toEqual([["table", false], ["rows", true], ["period", true], ["rulebook", true], ["details", true]]);
+      expect(read("functions.json").length).toBeLessThan(1024 * 1024); // Excel desktop refuses functions.json above 1 MB
     });
 
-    it("is matched by an associate call injected into functions.js", () => {
-      expect(read("functions.js")).toMatch(/CustomFunctions\.associate\("RULEBOOKS",/);
+    it("has a Chinese twin, functions.zh-CN.json, with the same ids and parameters and Chinese help", () => {
+      const en = JSON.parse(read("functions.json")).functions as Fn[];
+      const zh = JSON.parse(read("functions.zh-CN.json")).functions as Fn[];
+      expect(zh.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(en.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]));
+      for (const f of zh) {
+        expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+        for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+      }
+    });
+
+    it("is matched by an associate call injected into functions.js for every id", () => {
+      const js = read("functions.js");
+      for (const id of ALL) expect(js).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}",`));
     });
   });
 
@@ -146,7 +165,7 @@ describe("production build", () => {
 
     it("is the shared-runtime shape with namespace KHJL", () => {
       const app = doc.OfficeApp;
-      expect(app.Version[0]).toBe("1.0.0.0");
+      expect(app.Version[0]).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/released.json"), "utf8")).manifestVersion);
       expect(app.Id[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(app.Permissions[0]).toBe("ReadWriteDocument");
       expect(app.Requirements[0].Sets[0].Set[0].$).toEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
