@@ -13,8 +13,9 @@
  *     - a deposit growth rate typed as 35 instead of 35%                   (月度指标, 韩二十一 2026)
  *   assets/sample-bank-grades.xlsx — a bank's six-grade scheme (b002-bank-grades), 12 managers graded for 2026 from
  *   their clients: renewal, promotion, lower appointment, floor missed (exit), review, demote-or-exit, a trainee.
- *   assets/sample-credit-coop.xlsx — a rural credit cooperative (c000-credit-coop), 12 people with monthly tasks in
- *   2026, appraised for 2026-12: three missed months, an item below 30%, reinstatement, roles outside the cycle.
+ *   assets/sample-credit-coop.xlsx — a rural credit cooperative (c000-credit-coop), the 18 staff of two coops with
+ *   monthly tasks in 2026, appraised for 2026-12: three missed months, an item below 30%, reinstatement, roles outside
+ *   the cycle; each coop's service staff complete and its customer managers within half of its staff.
  * Each sample is one function returning sheets; a sample for another rulebook is one more function in SAMPLES.
  * Rebuild with `node scripts/make-sample-workbooks.js` (`--out DIR` writes elsewhere, for the test that checks
  * the committed files are what this script writes).
@@ -274,13 +275,14 @@ function cityBank() {
     }
   }
 
-  // A few clients of the 营业部 and 城东 CMs (H003 does not score clients; the sheet shows the layout).
+  // A few clients of the 营业部 and 城东 CMs (H003 does not score clients; the sheet shows the layout). Each is in
+  // the band of its manager's grade (H003-CLIENT-BAND): senior CMs above 800万, the intermediate ones 500–800万.
   const clients = [
     ["0103001", "2026", "C0001", "华中机械有限公司", 1800, 0, null],
     ["0103001", "2026", "C0002", "江南纺织集团", 2600, 1200, null],
     ["0103014", "2026", "C0107", "东湖物流有限公司", 3100, 0, null],
-    ["0103013", "2026", "C0203", "新港建材有限公司", 900, 450, "是"],
-    ["1020030000000017", "2026", "C0311", "长江电子科技", 1500, 0, null],
+    ["0103013", "2026", "C0203", "新港建材有限公司", 600, 450, "是"],
+    ["1020030000000017", "2026", "C0311", "长江电子科技", 700, 0, null],
   ];
 
   return [
@@ -483,6 +485,14 @@ function creditCoop() {
     { id: "0301010", name: "田十", unit: "城关信用社", role: "一线临柜人员", grade: "", year: "------------" },
     { id: "0301011", name: "田十一", unit: "东郊信用社", role: "专项营销员", grade: "", year: "cccccccccccc" },
     { id: "0301012", name: "田十二", unit: "东郊信用社", role: "客户经理", grade: "四级客户经理", year: "ccmcmcmmcccc" },
+    // Each coop's general service staff, one each (C000-SERVICE-STAFF-3), and a second counter in 城关: customer
+    // managers stay within half of each coop's staff (C000-CM-SHARE-50: 4 of 9 in both).
+    { id: "0301013", name: "田十三", unit: "城关信用社", role: "副主任", grade: "", year: "------------" },
+    { id: "0301014", name: "田十四", unit: "城关信用社", role: "内部主任", grade: "", year: "------------" },
+    { id: "0301015", name: "田十五", unit: "城关信用社", role: "一线临柜人员", grade: "", year: "------------" },
+    { id: "0301016", name: "田十六", unit: "东郊信用社", role: "信用社主任", grade: "", year: "------------" },
+    { id: "0301017", name: "田十七", unit: "东郊信用社", role: "副主任", grade: "", year: "------------" },
+    { id: "0301018", name: "田十八", unit: "东郊信用社", role: "内部主任", grade: "", year: "------------" },
   ];
   const records = [];
   const tasks = [];

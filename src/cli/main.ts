@@ -4,8 +4,9 @@
  *   appraise rulebooks
  *   appraise rulebook ID
  *   appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]…
+ *   appraise validate WORKBOOK.xlsx [--period P] [--rulebook ID] [--json]
  * Exit codes: 0 ok, 2 invalid input (nothing on stdout, every problem on stderr with its path), 1 usage or
- * internal error.
+ * internal error; `validate` exits 1 when the workbook has errors (and 2 on a usage error).
  */
 import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings } from "../engine/api";
 import { parseAppraisalInput } from "../engine/input";
@@ -16,14 +17,15 @@ import { option, parseArgs, type ParsedArgs } from "./args";
 import { GRADE_USAGE, gradeCommand } from "./grade";
 import { processIo, type CliIo } from "./io";
 import { resultsTable } from "./resultsTable";
+import { VALIDATE_USAGE, validateCommand } from "./validate";
 
 export const USAGE = `用法 / usage:
   appraise evaluate --rulebook ID [--input FILE] [--set key=value]... [--format json|table]
       读取考核数据(默认标准输入),输出考核结果 JSON / read records (stdin by default), write results JSON
       --rulebook-file FILE   use a rulebook JSON document instead of a built-in one
-${GRADE_USAGE}  appraise rulebooks          列出内置规则集 / list built-in rulebooks
+${GRADE_USAGE}${VALIDATE_USAGE}  appraise rulebooks          列出内置规则集 / list built-in rulebooks
   appraise rulebook ID        打印规则集 JSON / print a rulebook as JSON
-Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error.
+Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error; validate: 1 when the workbook has errors.
 `;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -34,6 +36,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await evaluateCommand(args, io);
       case "grade":
         return await gradeCommand(argv, io);
+      case "validate":
+        return await validateCommand(argv, io);
       case "rulebooks":
         for (const s of presetSummaries()) io.stdout(`${s.id}\t${s.version}\t${s.name.zh}\t${s.name.en}\n`);
         return 0;

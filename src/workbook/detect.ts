@@ -9,17 +9,19 @@ import { mapHeaderRow, recognizedCount, type HeaderMapping } from "./headers";
 import { readPeriodCell } from "./periodCells";
 import { normalizeHeader } from "./synonyms";
 
-export type SheetKind = "roster" | "records" | "clients" | "tasks" | "settings";
+export type SheetKind = "roster" | "records" | "clients" | "tasks" | "ledger" | "settings";
 
 const NAMES: Record<SheetKind, string[]> = {
   roster: ["花名册", "人员", "人员名单", "名单", "员工", "员工名单", "客户经理名单", "roster", "staff", "people", "managers"],
   records: ["月度指标", "指标", "月度", "月度数据", "业绩", "业绩数据", "考核数据", "monthly", "metrics", "performance", "records", "data"],
   clients: ["客户", "客户明细", "客户数据", "客户清单", "clients", "customers"],
   tasks: ["任务", "任务计划", "计划", "tasks", "plans", "targets"],
+  // Read by the validator only (H003-RISKDEP-LEDGER); the appraisal keeps its own ledger.
+  ledger: ["风险金台账", "风险抵押金台账", "风险金", "风险抵押金", "风险金明细", "risk deposit", "risk deposits", "risk deposit ledger", "ledger"],
   settings: ["设置", "参数", "参数设置", "考核设置", "settings", "config", "options"],
 };
 
-export const SHEET_NAMES_ZH: Record<SheetKind, string> = { roster: "花名册", records: "月度指标", clients: "客户", tasks: "任务", settings: "设置" };
+export const SHEET_NAMES_ZH: Record<SheetKind, string> = { roster: "花名册", records: "月度指标", clients: "客户", tasks: "任务", ledger: "风险金台账", settings: "设置" };
 
 /** Notes sheets a workbook may carry: skipped without a remark. */
 const NOTES = ["说明", "使用说明", "填表说明", "readme", "instructions", "notes"];
@@ -72,6 +74,8 @@ export function kindByHeader(mapping: HeaderMapping): SheetKind | undefined {
   const has = (k: Parameters<HeaderMapping["byKey"]["has"]>[0]) => mapping.byKey.has(k);
   if (has("clientId") || has("clientName")) return "clients";
   if (has("item") && has("plan") && has("actual")) return "tasks";
+  const ledgerColumns = has("riskDepositWithheld") || has("riskDepositRefunded") || has("riskDepositForfeited") || has("riskDepositClosing");
+  if (ledgerColumns && !mapping.columns.some((c) => c.key.startsWith("field:"))) return "ledger";
   if (has("period")) return "records";
   if (has("id") && (has("name") || has("role") || has("grade"))) return "roster";
   return undefined;

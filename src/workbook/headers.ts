@@ -25,7 +25,12 @@ export interface ParsedHeader {
   ignored?: boolean;
 }
 
-const NUMERIC_KEYS = new Set<ColumnKey>(["plan", "actual", "openingRiskDeposit"]);
+/** Key columns holding amounts in 元 (a header unit must be a money unit). */
+export const MONEY_KEYS = new Set<ColumnKey>([
+  "openingRiskDeposit", "riskDepositWithheld", "riskDepositRefunded", "riskDepositForfeited", "riskDepositClosing",
+  "loanAmount", "householdOutstanding", "balanceYearStart", "netIncreaseYtd",
+]);
+const NUMERIC_KEYS = new Set<ColumnKey>(["plan", "actual", ...MONEY_KEYS]);
 
 export function isNumericKey(key: ColumnKey): boolean {
   return isFieldKey(key) || NUMERIC_KEYS.has(key);
@@ -122,7 +127,7 @@ export function mapHeaderRow(sheet: string, row: number, cells: readonly CellVal
         return;
       }
     }
-    if (parsed.unit && !isFieldKey(key) && (parsed.unit.kind === "rate" || (key === "openingRiskDeposit" && parsed.unit.kind !== "money"))) {
+    if (parsed.unit && !isFieldKey(key) && (parsed.unit.kind === "rate" || (MONEY_KEYS.has(key) && parsed.unit.kind !== "money"))) {
       problems.push(problem("error", "unitMismatch", where, {
         zh: `表头「${header}」的单位「${parsed.unit.text}」不适用于${columnZh(key)};该列未读取`,
         en: `header "${header}": unit "${parsed.unit.text}" does not fit ${field}; the column is not read`,

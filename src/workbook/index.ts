@@ -10,4 +10,5 @@ export { mapWorkbook, readWorkbookSettings, type MapOptions, type MappedWorkbook
 export { appraisalInputJson } from "./inputJson";
 export { resultTables, resultsSheetName, statusLabels, UNAVAILABLE, NOT_COMPUTED, type OutputTable, type OutputColumn, type OutputCell, type ColumnFormat } from "./results";
 export { readPeriodCell } from "./periodCells";
+export { validateWorkbook, ALL_CHECK_CODES, KHJL_FORMULA_LIMIT, type ValidateOptions, type ValidationResult, type CheckInfo } from "./validate";
 export { readRulebookChoice, RULEBOOK_CHOICE_KEY, USER_RULEBOOKS_KEY, type RulebookChoice } from "./rulebookChoice";

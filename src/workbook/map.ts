@@ -12,11 +12,11 @@ import { dailyAvgNotes, monthGaps, type DailyAvgNote } from "./checks";
 import { kindByName, type SheetKind } from "./detect";
 import { IdResolver } from "./identity";
 import { problem, sortProblems, type WorkbookProblem } from "./problems";
-import { RecordCollector, type RecordSource } from "./records";
+import { RecordCollector, type RecordBuild, type RecordSource } from "./records";
 import { readRoster, type RosterEntry } from "./roster";
 import { PercentColumns, type ReadContext } from "./rowReader";
 import { readSettingsSheet, settingsFor, type SheetSettings } from "./settingsSheet";
-import { findTables } from "./tables";
+import { findTables, type Tables } from "./tables";
 
 export interface MapOptions {
   book: CompiledRulebook;
@@ -33,6 +33,22 @@ export interface MappedWorkbook {
   skipped: string[];
   /** The records-sheet row behind each record read. */
   sources: RecordSource[];
+}
+
+/**
+ * What the mapping saw, with every value's cell: the validator (src/workbook/validate) checks this further instead
+ * of reading the workbook a second way.
+ */
+export interface MappingDetail {
+  found: Tables;
+  ids: IdResolver;
+  /** The roster when the workbook has one. */
+  roster?: Map<string, RosterEntry>;
+  /** The managers: the roster's, or those the records rows describe. */
+  entries: Map<string, RosterEntry>;
+  /** Per manager id: records by period, with their cells and source rows. */
+  records: Map<string, Map<string, RecordBuild>>;
+  sheetSettings: SheetSettings;
 }
 
 /** The 设置 sheet(s): rulebook id, period and setting entries, read before the rulebook is known. */
@@ -57,6 +73,10 @@ function byPeriod(a: PeriodRecord, b: PeriodRecord): number {
 }
 
 export function mapWorkbook(values: WorkbookValues, options: MapOptions): MappedWorkbook {
+  return mapWorkbookDetailed(values, options).mapped;
+}
+
+export function mapWorkbookDetailed(values: WorkbookValues, options: MapOptions): { mapped: MappedWorkbook; detail: MappingDetail } {
   const { book } = options;
   const found = findTables(values);
   const ctx: ReadContext = { problems: [...found.problems], percent: new PercentColumns() };
@@ -109,11 +129,12 @@ export function mapWorkbook(values: WorkbookValues, options: MapOptions): Mapped
   const problems = sortProblems(ctx.percent.collapse(ctx.problems), Object.keys(values));
   const input: AppraisalInput = { rulebook: book.doc.id, period: options.period, managers };
   if (Object.keys(settings).length > 0) input.settings = settings;
-  return {
+  const mapped: MappedWorkbook = {
     input,
     problems,
     tables: found.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, headerRow: t.headerRow, rows: t.rows.length })),
     skipped,
     sources: collector.out.sources,
   };
+  return { mapped, detail: { found, ids, roster, entries, records: collector.out.records, sheetSettings } };
 }

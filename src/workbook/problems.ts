@@ -27,7 +27,17 @@ export type ProblemCode =
   | "dailyAvgAboveBalance"
   | "unitMismatch" | "unknownUnit" | "duplicateColumn" | "unknownColumn" | "missingColumn"
   | "noSheet" | "ignoredSheet"
-  | "badSetting" | "unknownSetting";
+  | "badSetting" | "unknownSetting"
+  // Found while reading, since validateWorkbook (src/workbook/validate):
+  | "periodMixed" // a row whose period is not the one its sheet's name or title gives
+  | "dateAsText" // a full date typed as text where a period belongs
+  // Found by validateWorkbook after reading:
+  | "periodAfterGraded" | "futurePeriod" | "noRecordForPeriod"
+  | "moneyDecimals" | "planNotPositive" | "netIncreaseMismatch"
+  | "ledgerMismatch" | "ledgerContinuity"
+  | "nameMismatch" | "roleGrade" | "roleRowCheck" | "clientRowCheck" | "clientBand" | "creditLimit"
+  | "staffHeadcount" | "staffShare" | "tierNotMonotone"
+  | "formulaCount";
 
 export interface WorkbookProblem {
   severity: Severity;
@@ -46,6 +56,8 @@ export interface WorkbookProblem {
   suggested?: string;
   /** The staff id of the row, when known, so results can point at their data problems. */
   managerId?: string;
+  /** The rule of ../shared/rules that makes this a problem, when one does (`H003-CLIENT-BAND`). */
+  rule?: string;
 }
 
 export interface Where {
@@ -59,7 +71,7 @@ export function problem(
   code: ProblemCode,
   where: Where,
   text: { zh: string; en: string },
-  extra: { field?: string; suggested?: string; managerId?: string } = {},
+  extra: { field?: string; suggested?: string; managerId?: string; rule?: string } = {},
 ): WorkbookProblem {
   const hasCell = where.row !== undefined && where.col !== undefined;
   const cell = hasCell ? cellRef(where.row!, where.col!) : "";
@@ -68,6 +80,7 @@ export function problem(
   if (extra.field !== undefined) p.field = extra.field;
   if (extra.suggested !== undefined) p.suggested = extra.suggested;
   if (extra.managerId !== undefined) p.managerId = extra.managerId;
+  if (extra.rule !== undefined) p.rule = extra.rule;
   return p;
 }
 

@@ -6,6 +6,7 @@
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { FieldName } from "../engine/fields";
 import type { PeriodRecord } from "../engine/model";
+import { monthRange } from "../engine/periods";
 import { address } from "./cells";
 import type { IdResolver } from "./identity";
 import { readPeriodCell } from "./periodCells";
@@ -23,6 +24,30 @@ export interface RecordBuild {
   cells: Partial<Record<FieldName, Where>>;
   /** Whether a 月度指标 row made this record (a record made only by a client or task row has none). */
   fromRecordsSheet: boolean;
+  /** The 月度指标 row read, for checks that look at more of it (the validator). */
+  source?: SourceRow;
+  /** The 客户 rows read, in the order of `record.clients`, with where each value was read. */
+  clientRows: Array<SourceRow & { cells: Partial<Record<FieldName, Where>> }>;
+  /** The 任务 rows read, in the order of `record.tasks`. */
+  taskRows: SourceRow[];
+}
+
+export interface SourceRow {
+  table: Table;
+  row: TableRow;
+}
+
+/** Whether `inner` lies within `outer` (a month within its quarter or year, or the same period). */
+export function periodWithin(inner: string, outer: string): boolean {
+  const i = monthRange(inner);
+  const o = monthRange(outer);
+  return i.first >= o.first && i.last <= o.last;
+}
+
+function periodSource(t: Table): { zh: string; en: string } {
+  const from = t.periodFrom;
+  if (from?.kind === "title") return { zh: `标题「${from.text}」(${address(t.sheet, from.row, from.col)})`, en: `the title "${from.text}" (${address(t.sheet, from.row, from.col)})` };
+  return { zh: `表名「${t.sheet}」`, en: `the sheet name "${t.sheet}"` };
 }
 
 export interface Collected {
@@ -76,6 +101,23 @@ export class RecordCollector {
         reader.report("error", "period", { code: reader.has("period") ? "badPeriod" : "blankRequired", zh: `${p.zh},此行未读取`, en: `${p.en}; the row is not read` });
         return undefined;
       }
+      if (p.textDate !== undefined) {
+        reader.report("warning", "period", {
+          code: "dateAsText",
+          zh: `期间是以文本录入的日期 ${JSON.stringify(p.textDate)},按其所在月份 ${p.period} 读取;期间应填 ${p.period} 这样的月份(或设为日期格式)`,
+          en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write the month, ${p.period} (or make the cell a date)`,
+          suggested: p.period,
+        });
+      }
+      // A sheet of one period (by its name or title) holding another period's row: months mixed in one sheet.
+      if (t.period && !periodWithin(p.period, t.period)) {
+        const from = periodSource(t);
+        reader.report("warning", "period", {
+          code: "periodMixed",
+          zh: `期间 ${p.period} 不属于本表的期间 ${t.period}(见${from.zh}):一张表混有不同月份的数据;此行按 ${p.period} 读取,请核对`,
+          en: `period ${p.period} is outside this sheet's period ${t.period} (from ${from.en}): the sheet mixes periods; the row is read as ${p.period}, please check`,
+        });
+      }
       period = p.period;
     }
     if (!period) return undefined;
@@ -92,6 +134,8 @@ export class RecordCollector {
       at: k.reader.column("period") ? k.reader.at("period") : k.reader.at("id"),
       cells: {},
       fromRecordsSheet: false,
+      clientRows: [],
+      taskRows: [],
     };
     byPeriod.set(k.period, build);
     return { build, isNew: true };
@@ -112,6 +156,7 @@ export class RecordCollector {
         continue;
       }
       build.fromRecordsSheet = true;
+      build.source = { table: t, row };
       build.at = r.column("period") ? r.at("period") : r.at("id");
       this.out.sources.push({ sheet: t.sheet, row: row.row, id: k.id, period: k.period });
       const { values, cells } = r.fields();
@@ -161,8 +206,10 @@ export class RecordCollector {
         continue;
       }
       seen.set(dup, r.at(clientKey));
-      const { values } = r.fields();
-      this.recordOf(k).build.record.clients.push({ id: clientId, values, flags: r.flags() });
+      const { values, cells } = r.fields();
+      const { build } = this.recordOf(k);
+      build.record.clients.push({ id: clientId, values, flags: r.flags() });
+      build.clientRows.push({ table: t, row, cells });
     }
   }
 
@@ -192,7 +239,9 @@ export class RecordCollector {
         }
       }
       if (plan === undefined || actual === undefined) continue;
-      this.recordOf(k).build.record.tasks.push({ item, plan, actual });
+      const { build } = this.recordOf(k);
+      build.record.tasks.push({ item, plan, actual });
+      build.taskRows.push({ table: t, row });
     }
   }
 }

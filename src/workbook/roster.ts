@@ -75,7 +75,10 @@ export function readRoster(ctx: ReadContext, tables: Table[], ids: IdResolver, b
       if (role !== undefined) entry.role = role;
       if (grade !== undefined) entry.grade = grade;
       const opening = r.number("openingRiskDeposit");
-      if (opening !== undefined) entry.openingRiskDeposit = opening;
+      // H003-RISKDEP-LEDGER: the balance belongs to the manager and is never negative.
+      if (opening !== undefined && opening.isNegative() && !opening.isZero()) {
+        r.report("error", "openingRiskDeposit", { code: "negative", zh: `风险金期初余额为负数 ${opening.toFixed()} 元,余额不能为负(H003-RISKDEP-LEDGER),未读取`, en: `the opening risk deposit is negative (${opening.toFixed()} 元); a balance is never negative (H003-RISKDEP-LEDGER); not read` });
+      } else if (opening !== undefined) entry.openingRiskDeposit = opening;
       roster.set(rid.id, entry);
     }
   }

@@ -32,10 +32,10 @@ export class PercentColumns {
       if (found.length < 3 || found.length * 2 < numbers) continue; // int: counts
       for (const p of found) drop.add(p);
       const field = columnField(column.key);
-      const cells = found.slice(0, 3).map((p) => p.cell).join("、");
+      const cells = found.slice(0, 3).map((p) => p.cell);
       add.push(problem("error", "percentUnitsColumn", { sheet: table.sheet, row: table.headerRow, col: column.col }, {
-        zh: `「${column.header}」列有 ${found.length} 个值看似按百分数填写(如 ${cells}):比率应为小数或百分比格式,或把表头写成「${columnZh(column.key)}(%)」;这些值未读取`,
-        en: `column "${column.header}": ${found.length} values look like percent units (e.g. ${cells}); enter fractions or % cells, or head the column "${field} (%)"; these values are not read`,
+        zh: `「${column.header}」列有 ${found.length} 个值看似按百分数填写(如 ${cells.join("、")}):比率应为小数或百分比格式,或把表头写成「${columnZh(column.key)}(%)」;这些值未读取`,
+        en: `column "${column.header}": ${found.length} values look like percent units (e.g. ${cells.join(", ")}); enter fractions or % cells, or head the column "${field} (%)"; these values are not read`,
       }, { field }));
     }
     return drop.size === 0 ? problems : [...problems.filter((p) => !drop.has(p)), ...add];
@@ -83,7 +83,8 @@ export class RowReader {
   text(key: ColumnKey): string | undefined {
     const v = this.cell(key);
     if (isBlank(v)) return undefined;
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    // An invalid Date (a reader's date out of range) is shown as cells.ts shows it; toISOString would throw.
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
     return String(v).trim();
   }
 

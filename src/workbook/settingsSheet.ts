@@ -50,8 +50,15 @@ export function readSettingsSheet(sheet: string, values: SheetValues): SheetSett
     }
     if (PERIOD_KEYS.has(nk)) {
       const p = readPeriodCell(val.v);
-      if (p.ok) out.period = { value: p.period, at };
-      else out.problems.push(problem("error", "badPeriod", at, { zh: `考核期:${p.zh}`, en: `period: ${p.en}` }, { field: "period" }));
+      if (p.ok) {
+        out.period = { value: p.period, at };
+        if (p.textDate !== undefined) {
+          out.problems.push(problem("warning", "dateAsText", at, {
+            zh: `考核期是以文本录入的日期 ${JSON.stringify(p.textDate)},按其所在月份 ${p.period} 读取;应填 ${p.period} 这样的期间`,
+            en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write a period such as ${p.period}`,
+          }, { field: "period", suggested: p.period }));
+        }
+      } else out.problems.push(problem("error", "badPeriod", at, { zh: `考核期:${p.zh}`, en: `period: ${p.en}` }, { field: "period" }));
       return;
     }
     out.entries.push({ key, value: val.v, at });
@@ -69,11 +76,12 @@ function settingValue(def: SettingDef, v: CellValue): unknown {
   }
   if (typeof v === "number") {
     if (def.type === "quantity") return decOfNumber(v).toFixed(); // decimal quantities are text in rulebooks
-    if (def.type === "date" && v >= 1) return serialToIso(v);
+    if (def.type === "date" && v >= 1 && v <= 2958465) return serialToIso(v); // Excel's serials: up to 9999-12-31
     if (def.type === "enum" && !(def.values ?? []).includes(v)) return String(v);
     return v;
   }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // An invalid Date would throw in toISOString: pass its text on, and the setting check reports it.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
   return v;
 }
 

@@ -5,10 +5,16 @@
  */
 import { FIELDS, FLAGS, type FieldName } from "../engine/fields";
 
-/** Columns that are not engine fields: identity, period, per-sheet keys. */
+/**
+ * Columns that are not engine fields: identity, period, per-sheet keys, and columns only the validator reads (the
+ * risk-deposit ledger, loans for the authority limits, the year-start balance of G001-NET-INCREASE-YTD).
+ */
 export type KeyColumn =
   | "id" | "name" | "branch" | "role" | "grade" | "period"
-  | "clientId" | "clientName" | "item" | "plan" | "actual" | "flags" | "openingRiskDeposit";
+  | "clientId" | "clientName" | "item" | "plan" | "actual" | "flags" | "openingRiskDeposit"
+  | "riskDepositWithheld" | "riskDepositRefunded" | "riskDepositForfeited" | "riskDepositClosing"
+  | "loanAmount" | "householdOutstanding" | "trustCard"
+  | "balanceYearStart" | "netIncreaseYtd";
 
 export type ColumnKey = KeyColumn | `field:${FieldName}` | `flag:${string}`;
 
@@ -26,6 +32,18 @@ export const KEY_SYNONYMS: Record<KeyColumn, string[]> = {
   actual: ["完成", "完成数", "实际", "实际完成", "实绩", "actual", "achieved"],
   flags: ["事件", "标志", "事件标志", "风险事件", "违规事件", "flags", "events"],
   openingRiskDeposit: ["风险金期初余额", "期初风险金", "期初风险金余额", "风险金结转余额", "上期风险金余额", "风险抵押金期初余额", "opening risk deposit", "risk deposit brought forward"],
+  // H003-RISKDEP-LEDGER: opening + withheld − refunded − applied to losses = closing, checked row by row.
+  riskDepositWithheld: ["风险金提取", "本期提取风险金", "风险金本期提取", "提取风险金", "风险抵押金提取", "本期提取", "risk deposit withheld", "withheld"],
+  riskDepositRefunded: ["风险金退还", "退还风险金", "风险金本期退还", "风险抵押金退还", "本期退还", "risk deposit refunded", "refunded"],
+  riskDepositForfeited: ["风险金抵扣", "风险金抵扣损失", "抵扣损失", "风险金没收", "罚没风险金", "风险抵押金抵扣", "risk deposit forfeited", "applied to losses", "forfeited"],
+  riskDepositClosing: ["风险金期末余额", "期末风险金", "期末风险金余额", "风险金余额", "风险抵押金余额", "风险抵押金期末余额", "closing risk deposit", "risk deposit balance"],
+  // H003-LOAN-AUTHORITY, C000-AUTH-LIMITS: one loan per row (客户 or 月度指标).
+  loanAmount: ["贷款金额", "单笔贷款金额", "发放金额", "贷款发放金额", "授信金额", "本笔贷款金额", "loan amount", "credit amount"],
+  householdOutstanding: ["单户累欠", "单户累欠余额", "累欠余额", "农户累欠", "发放前累欠", "household outstanding", "household debt"],
+  trustCard: ["守信卡", "农户守信卡", "凭守信卡", "trust card"],
+  // G001-NET-INCREASE-YTD: balance − balance at the start of the year = net increase, to the fen.
+  balanceYearStart: ["年初余额", "年初存款余额", "年初时点余额", "balance at start of year", "year-start balance"],
+  netIncreaseYtd: ["比年初净增", "比年初净增额", "比年初增减", "较年初净增", "比年初增加", "net increase ytd", "net increase since start of year"],
 };
 
 /** More headers per field, beyond its name and its zh/en labels in fields.ts. */

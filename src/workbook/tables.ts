@@ -6,6 +6,7 @@
 import { isBlank, isRowBlank, type CellValue, type WorkbookValues } from "./cells";
 import { findHeaderRow, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type SheetKind } from "./detect";
 import type { HeaderMapping } from "./headers";
+import { periodInTitle } from "./periodCells";
 import { problem, type WorkbookProblem } from "./problems";
 import { columnZh, type ColumnKey } from "./synonyms";
 
@@ -20,8 +21,10 @@ export interface Table {
   headerRow: number;
   mapping: HeaderMapping;
   rows: TableRow[];
-  /** The period a sheet's name gives (`2026-01`), for sheets without a 期间 column. */
+  /** The period a sheet's name (`2026-01`) or its title row (`2026年3月考核表`) gives: the rows' period when they have none. */
   period?: string;
+  /** Where `period` comes from, for messages: the sheet name, or the title cell (0-based row and column). */
+  periodFrom?: { kind: "name" } | { kind: "title"; row: number; col: number; text: string };
 }
 
 export interface Tables {
@@ -36,7 +39,32 @@ const REQUIRED: Record<Table["kind"], ColumnKey[]> = {
   records: ["id", "period"],
   clients: ["id", "period", "clientId"],
   tasks: ["id", "period", "item", "plan", "actual"],
+  ledger: ["id"],
 };
+
+/** The period named by the title rows above a header (one period across all of them), with its cell. */
+interface TitlePeriod {
+  period: string;
+  row: number;
+  col: number;
+  text: string;
+}
+
+function titlePeriod(values: readonly (readonly CellValue[] | undefined)[], headerRow: number): TitlePeriod | undefined {
+  let hit: TitlePeriod | undefined;
+  for (let r = 0; r < headerRow; r++) { // int: row index
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) { // int: column index
+      const v = row[c];
+      if (typeof v !== "string" || isBlank(v)) continue;
+      const p = periodInTitle(v);
+      if (!p) continue;
+      if (hit && hit.period !== p) return undefined;
+      hit ??= { period: p, row: r, col: c, text: v.trim() };
+    }
+  }
+  return hit;
+}
 
 export function findTables(book: WorkbookValues): Tables {
   const out: Tables = { tables: [], settingsSheets: [], problems: [] };
@@ -76,7 +104,9 @@ export function findTables(book: WorkbookValues): Tables {
     for (const u of found.mapping.unknown) {
       out.problems.push(problem("info", "unknownColumn", { sheet, row: found.headerRow, col: u.col }, { zh: `未识别的列「${u.header}」,已忽略`, en: `column "${u.header}" is not known; ignored` }));
     }
-    const missing = REQUIRED[kind].filter((k) => !found.mapping.byKey.has(k) && !(k === "period" && byName.period) && !(k === "clientId" && found.mapping.byKey.has("clientName")));
+    const title = kind === "roster" || byName.period ? undefined : titlePeriod(values, found.headerRow);
+    const sheetPeriod = byName.period ?? title?.period;
+    const missing = REQUIRED[kind].filter((k) => !found.mapping.byKey.has(k) && !(k === "period" && sheetPeriod) && !(k === "clientId" && found.mapping.byKey.has("clientName")));
     if (missing.length > 0) {
       out.problems.push(problem("error", "missingColumn", { sheet, row: found.headerRow, col: 0 }, {
         zh: `工作表「${sheet}」(${SHEET_NAMES_ZH[kind]})缺少列:${missing.map(columnZh).join("、")};未读取`,
@@ -92,7 +122,13 @@ export function findTables(book: WorkbookValues): Tables {
       rows.push({ row: r, cells });
     }
     const table: Table = { sheet, kind, headerRow: found.headerRow, mapping: found.mapping, rows };
-    if (byName.period) table.period = byName.period;
+    if (byName.period) {
+      table.period = byName.period;
+      table.periodFrom = { kind: "name" };
+    } else if (title) {
+      table.period = title.period;
+      table.periodFrom = { kind: "title", row: title.row, col: title.col, text: title.text };
+    }
     out.tables.push(table);
   }
   return out;

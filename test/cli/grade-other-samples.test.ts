@@ -67,6 +67,13 @@ describe("assets/sample-credit-coop.xlsx (c000-credit-coop, monthly tasks, appra
       ["0301010", "一线临柜人员", "正常"],
       ["0301011", "专项营销员", "正常"],
       ["0301012", "客户经理", "正常"],
+      // The coops' service staff and a second counter, outside the monthly task cycle (C000-SERVICE-STAFF-3, C000-CM-SHARE-50).
+      ["0301013", "副主任", "正常"],
+      ["0301014", "内部主任", "正常"],
+      ["0301015", "一线临柜人员", "正常"],
+      ["0301016", "客户经理部主任(信用社主任)", "正常"],
+      ["0301017", "副主任", "正常"],
+      ["0301018", "内部主任", "正常"],
     ]);
     const statusOf = new Map([["normal", "正常"], ["demote", "降为一般营销员"], ["reinstate", "可申请重新转聘为客户经理"]]);
     for (const row of rows) expect([row["工号"], row["状态"]]).toEqual([row["工号"], statusOf.get(evaluated.get(String(row["工号"]))!.status!)]);

@@ -21,12 +21,17 @@ function plain(v: RawValue): CellValue {
   return String(v);
 }
 
-export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
+/** A formula calling the add-in's custom functions (`KHJL.GRADE(…)`; saved files may prefix `_xldudf_`). */
+const KHJL_FORMULA = /(^|[^A-Za-z0-9_.])(_xldudf_)?KHJL[._]/i;
+
+/** `counter.khjl` counts the cells whose formula calls a KHJL custom function. */
+export function sheetValues(ws: ExcelJS.Worksheet, counter?: { khjl: number }): CellValue[][] {
   const rows: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       cells[col - 1] = cell.type === ExcelJS.ValueType.Merge ? "" : plain(cell.value);
+      if (counter && cell.type === ExcelJS.ValueType.Formula && KHJL_FORMULA.test(cell.formula ?? "")) counter.khjl += 1;
     });
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = "";
     rows[rowNumber - 1] = cells;
@@ -36,9 +41,15 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
 }
 
 export async function readXlsx(path: string): Promise<WorkbookValues> {
+  return (await readXlsxCounting(path)).values;
+}
+
+/** The values, and how many cells hold a KHJL custom-function formula (for `appraise validate`). */
+export async function readXlsxCounting(path: string): Promise<{ values: WorkbookValues; khjlFormulas: number }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  const out: WorkbookValues = {};
-  for (const ws of wb.worksheets) out[ws.name] = sheetValues(ws);
-  return out;
+  const values: WorkbookValues = {};
+  const counter = { khjl: 0 };
+  for (const ws of wb.worksheets) values[ws.name] = sheetValues(ws, counter);
+  return { values, khjlFormulas: counter.khjl };
 }

@@ -1,0 +1,115 @@
+/**
+ * The people of the workbook against the roster and the rulebook:
+ * - nameMismatch: a row whose name is not the roster's name for its staff id (a wrong id on a row is the usual
+ *   cause); counted per sheet, id and name;
+ * - roleGrade (H003-ROLE-GRADES, B002-GRADES): a role that carries a grade without one, or a grade on a role that
+ *   has none, judged by the rulebook's role semantics (roleGradeFindings);
+ * - staffHeadcount, staffShare (C000-SERVICE-STAFF-3, C000-CM-SHARE-50): each 机构's staff from the roster, run
+ *   through the rulebook's own staffing tools. A roster that lists only customer managers says nothing about the
+ *   coop's staff, so a 机构 is checked only when its roster rows name one of the service roles.
+ */
+import { roleGradeFindings, type RoleGradesParams } from "../../engine/kinds/tools/roleGrades";
+import type { Finding } from "../../engine/kinds/tools/findings";
+import { isUnavailable } from "../../engine/outcome";
+import { runTool } from "../../engine/tools";
+import { isBlank } from "../cells";
+import type { Where } from "../problems";
+import type { RosterEntry } from "../roster";
+import { gradeLabel, report, roleLabel, rulesOfKind, tableOf, whereText, type ValidationContext } from "./context";
+
+const norm = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
+
+/** Where an entry's column is, on its own row (the roster row, or the first records row without a roster). */
+function entryCell(ctx: ValidationContext, entry: RosterEntry, key: "name" | "role" | "grade" | "branch"): Where | undefined {
+  const t = tableOf(ctx, entry.at.sheet);
+  const col = t?.mapping.byKey.get(key)?.col;
+  return col === undefined ? undefined : { sheet: entry.at.sheet, row: entry.at.row, col };
+}
+
+export function checkNames(ctx: ValidationContext): void {
+  const roster = ctx.detail.roster;
+  if (!roster) return;
+  const groups = new Map<string, { at: Where; id: string; name: string; rows: number; entry: RosterEntry }>();
+  for (const t of ctx.detail.found.tables) {
+    if (t.kind === "roster") continue;
+    const nameCol = t.mapping.byKey.get("name")?.col;
+    if (nameCol === undefined) continue;
+    const idCol = t.mapping.byKey.get("id")!.col;
+    for (const r of t.rows) {
+      const v = r.cells[nameCol];
+      if (isBlank(v)) continue;
+      const rid = ctx.detail.ids.read(t.sheet, r.row, idCol, r.cells[idCol], []);
+      const entry = rid.id === undefined ? undefined : roster.get(rid.id);
+      if (!entry || entry.name === undefined || norm(String(v)) === norm(entry.name)) continue;
+      const name = String(v).trim();
+      const key = `${t.sheet}\u0000${entry.id}\u0000${norm(name)}`;
+      const g = groups.get(key);
+      if (g) g.rows += 1; // int: count
+      else groups.set(key, { at: { sheet: t.sheet, row: r.row, col: nameCol }, id: entry.id, name, rows: 1, entry });
+    }
+  }
+  for (const g of groups.values()) {
+    const rosterAt = entryCell(ctx, g.entry, "name") ?? g.entry.at;
+    const more = g.rows > 1 ? { zh: `(共 ${g.rows} 行)`, en: ` (${g.rows} rows)` } : { zh: "", en: "" };
+    report(ctx, "warning", "nameMismatch", g.at, {
+      zh: `工号 ${g.id} 在此为「${g.name}」,花名册(${whereText(rosterAt)})为「${g.entry.name}」:姓名不符,请核对工号是否填错${more.zh}`,
+      en: `staff id ${g.id} is "${g.name}" here but "${g.entry.name}" in the roster (${whereText(rosterAt)}): check that the id is right${more.en}`,
+    }, { field: "name", managerId: g.id });
+  }
+}
+
+export function checkRoleGrades(ctx: ValidationContext): void {
+  for (const rule of rulesOfKind(ctx.book, "roleGrades")) {
+    const p = rule.params as RoleGradesParams;
+    for (const entry of ctx.detail.entries.values()) {
+      if (!entry.usable || entry.role === undefined) continue; // an unknown role or grade is reported already
+      const findings = roleGradeFindings(rule.id, p, entry.role, entry.grade);
+      if (findings.length === 0) continue;
+      const f = findings[0];
+      const role = roleLabel(ctx.book, entry.role);
+      const at = entryCell(ctx, entry, "grade") ?? entryCell(ctx, entry, "role") ?? entry.at;
+      const text = entry.grade === undefined
+        ? {
+            zh: `工号 ${entry.id}:${role.zh}须有等级(${p.gradeOrder.map((g) => gradeLabel(ctx.book, g).zh).join("、")}),等级为空(${rule.id})`,
+            en: `staff id ${entry.id}: ${role.en} needs a grade (${p.gradeOrder.map((g) => gradeLabel(ctx.book, g).en).join(", ")}); the grade is blank (${rule.id})`,
+          }
+        : {
+            zh: `工号 ${entry.id}:${role.zh}没有等级,等级「${gradeLabel(ctx.book, entry.grade).zh}」不予采用(${rule.id})`,
+            en: `staff id ${entry.id}: ${role.en} has no grade; grade "${gradeLabel(ctx.book, entry.grade).en}" is ignored (${rule.id})`,
+          };
+      report(ctx, f.severity, "roleGrade", at, text, { field: "grade", managerId: entry.id, rule: rule.id });
+    }
+  }
+}
+
+export function checkStaffing(ctx: ValidationContext): void {
+  const headcount = rulesOfKind(ctx.book, "coopRoleHeadcount");
+  const share = rulesOfKind(ctx.book, "coopRoleShare");
+  if (headcount.length === 0 && share.length === 0) return;
+  const serviceRoles = new Set(headcount.flatMap((r) => (r.params as { roles: string[] }).roles));
+  const branches = new Map<string, RosterEntry[]>();
+  for (const e of ctx.detail.roster?.values() ?? []) {
+    if (e.role === undefined) continue;
+    const b = e.branch ?? "";
+    branches.set(b, [...(branches.get(b) ?? []), e]);
+  }
+  for (const [branch, people] of branches) {
+    if (serviceRoles.size > 0 && !people.some((e) => serviceRoles.has(e.role!))) continue;
+    const staff = people.map((e) => ({ id: e.id, role: e.role! }));
+    const first = people[0];
+    const at = entryCell(ctx, first, "branch") ?? first.at;
+    const name = branch === "" ? { zh: "未填机构的人员", en: "staff with no branch" } : { zh: branch, en: branch };
+    for (const [code, rules] of [["staffHeadcount", headcount], ["staffShare", share]] as const) {
+      for (const rule of rules) {
+        const out = runTool(ctx.book, ctx.settings, rule.id, { staff });
+        if (isUnavailable(out)) continue;
+        for (const f of (out.value as { findings: Finding[] }).findings) {
+          report(ctx, f.severity, code, at, {
+            zh: `${name.zh}(花名册 ${staff.length} 人):${f.message.zh}(${f.rule})`,
+            en: `${name.en} (${staff.length} on the roster): ${f.message.en} (${f.rule})`,
+          }, { field: "role", rule: f.rule });
+        }
+      }
+    }
+  }
+}
