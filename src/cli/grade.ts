@@ -6,16 +6,17 @@
  */
 import { existsSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings, type AppraisalOutput } from "../engine/api";
+import { appraiseAll, checkAgainstRulebook, resolveSettings, type AppraisalOutput } from "../engine/api";
 import type { InputProblem } from "../engine/model";
-import { isPeriod } from "../engine/periods";
+import type { CompiledRulebook } from "../engine/rulebook/compile";
 import { parseSettingText } from "../engine/settings";
 import {
-  appraisalInputJson, countBySeverity, mapWorkbook, problemLine, readWorkbookSettings, resultTables, statusLabels,
+  appraisalInputJson, countBySeverity, mapWorkbook, problemLine, resultTables, statusLabels,
   type WorkbookValues,
 } from "../workbook";
 import { option, parseArgs } from "./args";
 import type { CliIo } from "./io";
+import { workbookRulebook } from "./workbookRulebook";
 import { readXlsx } from "./xlsx/read";
 import { writeXlsx } from "./xlsx/write";
 
@@ -73,42 +74,28 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
     return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
   }
 
-  // Rulebook and period: the command line wins over the 设置 sheet.
-  const sheet = readWorkbookSettings(values);
-  const rulebookFile = option(args, "rulebook-file");
-  let source: unknown = option(args, "rulebook") ?? sheet.rulebook?.value;
-  if (rulebookFile) {
-    try {
-      source = JSON.parse(io.readFile(rulebookFile));
-    } catch (e) {
-      return fail([{ path: rulebookFile, message: `cannot read rulebook: ${(e as Error).message}` }]);
-    }
-  }
-  if (source === undefined) return usage("请用 --rulebook ID 指定规则集,或在「设置」表中填写 规则集 / give --rulebook ID or 规则集 in the 设置 sheet");
-  const book = resolveRulebook(source);
-  if (!book.ok) return fail(book.problems);
-  const period = option(args, "period") ?? sheet.period?.value;
-  if (period === undefined) return usage("请用 --period 指定考核期(如 2026-10 或 2026),或在「设置」表中填写 考核期 / give --period");
-  if (!isPeriod(period)) return usage(`--period "${period}" 不是期间(YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY)/ is not a period`);
+  const chosen = workbookRulebook(args, io, values, usage, fail);
+  if (typeof chosen === "number") return chosen;
+  const { book, period } = chosen;
 
   say(`映射与校验 / mapping and checking …`);
-  const mapped = mapWorkbook(values, { book: book.value, period });
+  const mapped = mapWorkbook(values, { book, period });
   const overrides: Record<string, unknown> = { ...(mapped.input.settings ?? {}) };
   for (const pair of args.options.get("set") ?? []) {
     const eq = pair.indexOf("=");
     if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
     const key = pair.slice(0, eq);
-    const def = book.value.doc.settings[key];
+    const def = book.doc.settings[key];
     overrides[key] = def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1);
   }
-  const settings = resolveSettings(book.value, overrides);
+  const settings = resolveSettings(book, overrides);
   if (!settings.ok) return fail(settings.problems);
   const input = { ...mapped.input, settings: overrides };
-  const mismatches = checkAgainstRulebook(book.value, input);
+  const mismatches = checkAgainstRulebook(book, input);
   if (mismatches.length > 0) return fail(mismatches);
 
   // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
-  if (book.value.doc.settings[DAILY_AVG_SETTING] && settings.value.get(DAILY_AVG_SETTING) === "off") {
+  if (book.doc.settings[DAILY_AVG_SETTING] && settings.value.get(DAILY_AVG_SETTING) === "off") {
     mapped.problems = mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
   }
   for (const p of mapped.problems) io.stderr(`${problemLine(p)}\n`);
@@ -124,22 +111,22 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
 
   const inputJson = option(args, "input-json");
   if (inputJson && (samePath(inputJson, file) || samePath(inputJson, out))) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
-  const output = appraiseInChunks(book.value, settings.value, input, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS && !quiet ? (t) => io.stderr(`${t}\n`) : undefined);
+  const output = appraiseInChunks(book, settings.value, input, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS && !quiet ? (t) => io.stderr(`${t}\n`) : undefined);
 
   if (inputJson) writeFileSync(inputJson, `${JSON.stringify(appraisalInputJson(input), null, 1)}\n`);
 
   say(`写出 / writing ${out} …`, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS);
   try {
-    await writeXlsx(out, resultTables({ book: book.value, input, output, problems: mapped.problems }));
+    await writeXlsx(out, resultTables({ book: book, input, output, problems: mapped.problems }));
   } catch (e) {
     return fail([{ path: out, message: `无法写出结果 / cannot write the results: ${(e as Error).message}` }]);
   }
 
-  io.stdout(summary(book.value, output, mapped.skipped, counts, out, Date.now() - started)); // int: milliseconds
+  io.stdout(summary(book, output, mapped.skipped, counts, out, Date.now() - started)); // int: milliseconds
   return 0;
 }
 
-type Book = Extract<ReturnType<typeof resolveRulebook>, { ok: true }>["value"];
+type Book = CompiledRulebook;
 type Resolved = Extract<ReturnType<typeof resolveSettings>, { ok: true }>["value"];
 
 /** The same engine call as `appraise evaluate`, a tenth of the managers at a time so progress can be shown. */

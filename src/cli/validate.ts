@@ -5,13 +5,14 @@
  * cannot be used at all). The input file is only read.
  */
 import { existsSync } from "node:fs";
-import { resolveRulebook, resolveSettings } from "../engine/api";
+import { resolveSettings } from "../engine/api";
 import type { InputProblem } from "../engine/model";
-import { isIsoDate, isPeriod } from "../engine/periods";
+import { isIsoDate } from "../engine/periods";
 import { parseSettingText } from "../engine/settings";
-import { problemLine, readWorkbookSettings, validateWorkbook, type WorkbookValues } from "../workbook";
+import { problemLine, validateWorkbook, type WorkbookValues } from "../workbook";
 import { option, parseArgs } from "./args";
 import type { CliIo } from "./io";
+import { workbookRulebook } from "./workbookRulebook";
 import { readXlsxCounting } from "./xlsx/read";
 
 export const VALIDATE_USAGE = `  appraise validate WORKBOOK.xlsx [--period YYYY-MM|YYYY] [--rulebook ID] [--json]
@@ -46,45 +47,31 @@ export async function validateCommand(rawArgv: string[], io: CliIo): Promise<num
     return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
   }
 
-  // Rulebook and period: the command line wins over the 设置 sheet, as in appraise grade.
-  const sheet = readWorkbookSettings(values);
-  const rulebookFile = option(args, "rulebook-file");
-  let source: unknown = option(args, "rulebook") ?? sheet.rulebook?.value;
-  if (rulebookFile) {
-    try {
-      source = JSON.parse(io.readFile(rulebookFile));
-    } catch (e) {
-      return fail([{ path: rulebookFile, message: `cannot read rulebook: ${(e as Error).message}` }]);
-    }
-  }
-  if (source === undefined) return usage("请用 --rulebook ID 指定规则集,或在「设置」表中填写 规则集 / give --rulebook ID or 规则集 in the 设置 sheet");
-  const book = resolveRulebook(source);
-  if (!book.ok) return fail(book.problems);
-  const period = option(args, "period") ?? sheet.period?.value;
-  if (period === undefined) return usage("请用 --period 指定考核期(如 2026-10 或 2026),或在「设置」表中填写 考核期 / give --period");
-  if (!isPeriod(period)) return usage(`--period "${period}" 不是期间(YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY)/ is not a period`);
+  const chosen = workbookRulebook(args, io, values, usage, fail);
+  if (typeof chosen === "number") return chosen;
+  const { book, period } = chosen;
 
   const settings: Record<string, unknown> = {};
   for (const pair of args.options.get("set") ?? []) {
     const eq = pair.indexOf("=");
     if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
     const key = pair.slice(0, eq);
-    const def = book.value.doc.settings[key];
-    if (!def) return fail([{ path: `settings.${key}`, message: `unknown setting for rulebook ${book.value.doc.id}` }]);
+    const def = book.doc.settings[key];
+    if (!def) return fail([{ path: `settings.${key}`, message: `unknown setting for rulebook ${book.doc.id}` }]);
     settings[key] = parseSettingText(def, pair.slice(eq + 1));
   }
-  const checked = resolveSettings(book.value, settings);
+  const checked = resolveSettings(book, settings);
   if (!checked.ok) return fail(checked.problems);
 
-  const result = validateWorkbook(values, { book: book.value, period, formulaCells: khjlFormulas, settings, ...(today !== undefined ? { today } : {}) });
+  const result = validateWorkbook(values, { book: book, period, formulaCells: khjlFormulas, settings, ...(today !== undefined ? { today } : {}) });
   const { counts, checks, findings } = result;
   if (option(args, "json") === "true") {
-    const doc = { file, rulebook: { id: book.value.doc.id, version: book.value.doc.version }, period, counts, checks, findings };
+    const doc = { file, rulebook: { id: book.doc.id, version: book.doc.version }, period, counts, checks, findings };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const p of findings) io.stdout(`${problemLine(p)}\n`);
     io.stdout(
-      `校验 / checked ${file} · 规则集 ${book.value.doc.id} v${book.value.doc.version} · 考核期 ${period} · ${checks.length} 项检查 / checks\n` +
+      `校验 / checked ${file} · 规则集 ${book.doc.id} v${book.doc.version} · 考核期 ${period} · ${checks.length} 项检查 / checks\n` +
         `错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info} / errors ${counts.error}, warnings ${counts.warning}, notes ${counts.info}\n`,
     );
   }
