@@ -86,7 +86,8 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
     if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
     const key = pair.slice(0, eq);
     const def = book.doc.settings[key];
-    overrides[key] = def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1);
+    // defineProperty, not assignment: `--set __proto__=…` must stay a key (reported as unknown), not set a prototype.
+    Object.defineProperty(overrides, key, { value: def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1), enumerable: true, writable: true, configurable: true });
   }
   const settings = resolveSettings(book, overrides);
   if (!settings.ok) return fail(settings.problems);

@@ -14,7 +14,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputPro
 /** A JSON number or decimal string → Dec, or a message saying why not. */
 export function readDecimal(raw: unknown): Dec | string {
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return `${raw} is not a finite number`;
+    // Only a literal beyond a double's range (1e400) arrives as ±Infinity from JSON: say so, without echoing it.
+    if (!Number.isFinite(raw)) return "number out of range (beyond ±1.8e308): write it as text";
     // Number → shortest round-trip text → exact decimal: 0.998 stays 0.998.
     return new Dec(String(raw));
   }
@@ -50,7 +51,7 @@ class Reader {
     if (raw === undefined && optional) return undefined;
     if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
     if (typeof raw === "number" && path.endsWith(".id")) {
-      this.fail(path, `id ${raw} must be text (staff numbers keep leading zeros and digits beyond 15)`);
+      this.fail(path, `id ${describeNumber(raw)} must be text (staff numbers keep leading zeros and digits beyond 15)`);
       return undefined;
     }
     this.fail(path, raw === undefined ? "is missing" : `expected text, got ${describe(raw)}`);
@@ -205,5 +206,11 @@ function describe(raw: unknown): string {
   if (raw === undefined) return "nothing";
   if (raw === null) return "null";
   if (Array.isArray(raw)) return "a list";
+  if (typeof raw === "number") return `number ${describeNumber(raw)}`;
   return `${typeof raw} ${JSON.stringify(raw)}`;
+}
+
+/** A JSON number as the message shows it; a literal beyond a double's range (1e400) arrives as ±Infinity. */
+function describeNumber(raw: number): string {
+  return Number.isFinite(raw) ? String(raw) : "out of range (beyond ±1.8e308)";
 }

@@ -18,7 +18,11 @@ const SUFFIXES: ReadonlyArray<[string, string]> = [
 export function parseQuantity(text: string | number): Dec {
   if (typeof text === "number") {
     // Rulebook JSON numbers are only allowed as integers (counts, months); decimals must be strings.
-    if (!Number.isSafeInteger(text)) throw new Error(`decimal quantities must be written as strings: ${text}`);
+    if (!Number.isSafeInteger(text)) {
+      // A literal beyond a double's range (1e400) arrives as Infinity: do not echo that as if the user wrote it.
+      const shown = Number.isFinite(text) ? String(text) : "a number out of range (beyond ±1.8e308)";
+      throw new Error(`decimal quantities must be written as strings: ${shown}`);
+    }
     return new Dec(text);
   }
   const trimmed = text.trim();

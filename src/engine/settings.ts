@@ -18,7 +18,8 @@ export class Settings {
     const problems: string[] = [];
     for (const [key, def] of Object.entries(doc.settings)) if (def.default !== undefined) values.set(key, def.default);
     for (const [key, raw] of Object.entries(overrides)) {
-      const def = doc.settings[key];
+      // Own keys only: "constructor" or "toString" must be unknown settings, not Object.prototype's members.
+      const def = Object.prototype.hasOwnProperty.call(doc.settings, key) ? doc.settings[key] : undefined;
       if (!def) {
         problems.push(`settings.${key}: unknown setting for rulebook ${doc.id}`);
         continue;
@@ -53,7 +54,7 @@ export class Settings {
   }
 
   private def(key: string): SettingDef {
-    const def = this.defs[key];
+    const def = Object.prototype.hasOwnProperty.call(this.defs, key) ? this.defs[key] : undefined;
     if (!def) throw new Error(`setting ${key} is not declared in this rulebook`);
     return def;
   }

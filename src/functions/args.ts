@@ -47,7 +47,9 @@ export function describeValue(v: unknown): { zh: string; en: string } {
   if (isErrorValue(v)) return { zh: `错误值 ${errorText(v)}`, en: `the error value ${errorText(v)}` };
   if (Array.isArray(v)) return { zh: "一个区域", en: "a range" };
   if (typeof v === "boolean") return { zh: `逻辑值 ${v ? "TRUE" : "FALSE"}`, en: `the boolean ${v ? "TRUE" : "FALSE"}` };
-  if (typeof v === "number") return { zh: `数字 ${String(v)}`, en: `the number ${String(v)}` };
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? { zh: `数字 ${String(v)}`, en: `the number ${String(v)}` } : { zh: "非有限数字", en: "a number that is not finite" };
+  }
   if (typeof v === "string") return { zh: `文本 ${JSON.stringify(v)}`, en: `the text ${JSON.stringify(v)}` };
   if (v instanceof Date) return { zh: "日期", en: "a date" };
   return { zh: "无法识别的值", en: "an unrecognized value" };
@@ -72,14 +74,23 @@ export function optionalText(raw: unknown, name: ArgName): string | undefined | 
   return valueError(`参数 ${name.zh} 应为文本,却是${d.zh}`, `argument ${name.en} must be text, got ${d.en}`);
 }
 
+/** A cell Excel can never hand us (NaN, ±Infinity, an object); described, never echoed raw. */
+export interface Unreadable {
+  unreadable: { zh: string; en: string };
+}
+
+export function isUnreadable(v: CellValue | Unreadable): v is Unreadable {
+  return v !== null && typeof v === "object" && !(v instanceof Date);
+}
+
 /** A cell value for the workbook layer: Excel error values become their "#N/A" text, which it reports by cell. */
-export function cellValue(v: unknown): CellValue | { bad: string } {
+export function cellValue(v: unknown): CellValue | Unreadable {
   if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : { bad: String(v) };
+  if (typeof v === "number") return Number.isFinite(v) ? v : { unreadable: { zh: "非有限数字", en: "not a finite number" } };
   if (typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v;
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v : { unreadable: { zh: "无效日期", en: "an invalid date" } };
   if (isErrorValue(v)) return errorText(v);
-  return { bad: Object.prototype.toString.call(v) };
+  return { unreadable: { zh: "不是单元格值", en: "not a cell value" } };
 }
 
 /** A range argument as rows of cells; a single value is a 1×1 range. Ragged or empty input is rejected. */

@@ -10,7 +10,7 @@ import { isUnavailable } from "../engine/outcome";
 import { presetSummaries } from "../engine/rulebooks";
 import { runTool } from "../engine/tools";
 import { readNumberCell } from "../workbook/numbers";
-import { cellValue, describeValue, isErrorValue, errorText, matrix, optionalText, type ArgName } from "./args";
+import { cellValue, describeValue, isErrorValue, isUnreadable, errorText, matrix, optionalText, type ArgName } from "./args";
 import { bookFor, type BookContext } from "./books";
 import { explainText, readLanguage, readOutputName } from "./explain";
 import { OUTPUT_HEADERS, outputCells, type OutputName } from "./outputs";
@@ -83,7 +83,7 @@ interface Where {
 function numberArg(v: unknown, name: ArgName, at: Where): Dec | FunctionError {
   if (isErrorValue(v)) return valueError(`${at.zh}参数 ${name.zh} 是错误值 ${errorText(v)}`, `${at.en}argument ${name.en} is the error value ${errorText(v)}`);
   const cv = cellValue(v);
-  if (cv !== null && typeof cv === "object" && !(cv instanceof Date)) return valueError(`${at.zh}参数 ${name.zh} 无法读取`, `${at.en}argument ${name.en} cannot be read`);
+  if (isUnreadable(cv)) return valueError(`${at.zh}参数 ${name.zh} 无法读取(${cv.unreadable.zh})`, `${at.en}argument ${name.en} cannot be read (${cv.unreadable.en})`);
   if (typeof cv === "boolean" || cv instanceof Date) {
     const d = describeValue(v);
     return valueError(`${at.zh}参数 ${name.zh} 应为数字,却是${d.zh}`, `${at.en}argument ${name.en} must be a number, got ${d.en}`);

@@ -17,7 +17,7 @@ import { monthRange } from "../engine/periods";
 import { mapWorkbook, readPeriodCell, type CellValue, type WorkbookProblem } from "../workbook";
 import { kindByHeader } from "../workbook/detect";
 import { mapHeaderRow } from "../workbook/headers";
-import { cellValue, describeValue, matrix, singleValue, type ArgName } from "./args";
+import { cellValue, describeValue, isUnreadable, matrix, singleValue, type ArgName } from "./args";
 import type { BookContext } from "./books";
 import { isFunctionError, valueError, type FunctionError } from "./result";
 
@@ -92,7 +92,7 @@ export function appraiseTable(ctx: BookContext, tableArg: unknown, rowsArg: unkn
   if (isFunctionError(rawPeriod)) return rawPeriod;
   if (!(rawPeriod === null || rawPeriod === undefined || rawPeriod === "")) {
     const cv = cellValue(rawPeriod);
-    const read = typeof cv === "object" && cv !== null && "bad" in cv ? undefined : readPeriodCell(cv as CellValue);
+    const read = isUnreadable(cv) ? undefined : readPeriodCell(cv);
     if (!read || !read.ok) {
       const d = describeValue(rawPeriod);
       return valueError(`参数 期间 应为 2026-03、2026 或 2026-Q1 这样的期间,却是${d.zh}`, `argument period must be a period such as 2026-03, 2026 or 2026-Q1, got ${d.en}`);
@@ -105,8 +105,9 @@ export function appraiseTable(ctx: BookContext, tableArg: unknown, rowsArg: unkn
   const cells = (row: unknown[], r: number): CellValue[] =>
     row.map((v, c) => {
       const cv = cellValue(v);
-      if (cv !== null && typeof cv === "object" && !(cv instanceof Date)) {
-        badCells.set(r, valueError(`区域第 ${r + 1} 行第 ${c + 1} 列的值无法读取(${cv.bad})`, `range row ${r + 1} column ${c + 1} cannot be read (${cv.bad})`));
+      if (isUnreadable(cv)) {
+        const why = cv.unreadable;
+        badCells.set(r, valueError(`区域第 ${r + 1} 行第 ${c + 1} 列的值无法读取(${why.zh})`, `range row ${r + 1} column ${c + 1} cannot be read (${why.en})`));
         return null;
       }
       return cv;
@@ -139,7 +140,7 @@ export function appraiseTable(ctx: BookContext, tableArg: unknown, rowsArg: unkn
     if (isFunctionError(details)) return details;
     const detailRows = details.map((row) => row.map((v) => {
       const cv = cellValue(v);
-      return cv !== null && typeof cv === "object" && !(cv instanceof Date) ? null : cv;
+      return isUnreadable(cv) ? null : cv;
     }));
     const kind = kindByHeader(mapHeaderRow(DETAILS_SHEET, 0, detailRows[0]));
     if (kind !== "clients" && kind !== "tasks") {

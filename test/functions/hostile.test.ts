@@ -38,8 +38,8 @@ function checkCell(c: unknown): void {
     expect(["#VALUE!", "#N/A"]).toContain(c.code);
     expect(c.zh.length).toBeGreaterThan(3);
     expect(c.en.length).toBeGreaterThan(3);
-    // NaN may only appear quoted, as the user's own text ("NaN" typed in a cell).
-    expect(c.message.replace(/"[^"]*"/g, '""')).not.toMatch(/undefined|NaN|Infinity|\[object/);
+    // NaN may only appear quoted ("NaN" or 「NaN」), as the user's own text typed in a cell.
+    expect(c.message.replace(/"[^"]*"/g, '""').replace(/「[^」]*」/g, "「」")).not.toMatch(/undefined|NaN|Infinity|\[object/);
     return;
   }
   if (typeof c === "number") expect(Number.isFinite(c)).toBe(true);

@@ -29,12 +29,53 @@ export interface CompiledRulebook {
 
 export type CompileResult = { ok: true; book: CompiledRulebook } | { ok: false; problems: string[] };
 
+/** Deeper than any real rulebook (the built-in ones nest 16 levels): refused before the schema recurses into it. */
+export const MAX_DEPTH = 64;
+
+/** Keys that name Object.prototype's machinery: data never needs them, and lookups by them would find it. */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * What the schema cannot say well, found without recursion: nesting deep enough to exhaust the stack of a
+ * recursive validator, JSON number literals beyond a double's range (1e400), which JSON.parse turns into
+ * Infinity, and reserved keys ("__proto__" would become an object's prototype when the schema copies it).
+ * Paths are written as the schema's problems are (`rules.3.params.base`).
+ */
+function shapeProblems(raw: unknown): string[] {
+  const problems: string[] = [];
+  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: raw, path: [] }];
+  while (stack.length > 0 && problems.length < 20) { // int: list length
+    const { value, path } = stack.pop()!;
+    const where = path.join(".") || "$";
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      problems.push(`${where}: 数值超出范围,请写成文本 / number out of range (beyond ±1.8e308): write it as text`);
+    } else if (value !== null && typeof value === "object") {
+      if (path.length >= MAX_DEPTH) {
+        problems.push(`${where}: 嵌套超过 ${MAX_DEPTH} 层 / nested more than ${MAX_DEPTH} levels deep`);
+        continue;
+      }
+      const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+      for (const [k, v] of entries) {
+        if (typeof k === "string" && RESERVED_KEYS.has(k)) {
+          problems.push(`${[...path, k].join(".")}: 保留名称不能作为键 / "${k}" is a reserved name and cannot be a key`);
+          continue;
+        }
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+  return problems;
+}
+
 export function compileRulebook(raw: unknown): CompileResult {
+  const shape = shapeProblems(raw);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const frame = RulebookDoc.safeParse(raw);
   if (!frame.success) {
     return { ok: false, problems: frame.error.issues.map((i) => `${i.path.join(".") || "$"}: ${i.message}`) };
   }
-  const doc = frame.data;
+  // Settings by name without Object.prototype behind them: a rule naming the setting "toString" must find none.
+  const doc: RulebookDoc = { ...frame.data, settings: Object.assign(Object.create(null) as RulebookDoc["settings"], frame.data.settings) };
   const problems: string[] = [];
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();

@@ -81,11 +81,14 @@ export function resolveChoice<T extends string>(p: SettingRef | T, settings: Set
 export const IntegerOrSetting = z.union([SettingRef, z.number().int().min(0)]);
 export type IntegerOrSetting = z.infer<typeof IntegerOrSetting>;
 
+const MAX_COUNT = 10000;
+
 export function resolveInteger(p: IntegerOrSetting, settings: Settings): Resolved<number> {
   if (!isSettingRef(p)) return { ok: true, value: p };
   const v = settings.get(p.setting);
   if (v === undefined) return { ok: false, missing: p.setting };
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not a whole number ≥ 0` };
+  // Month and day counts feed calendar arithmetic, which covers the years 0001–9999: 10 000 is far beyond any rule.
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0 || v > MAX_COUNT) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not a whole number from 0 to ${MAX_COUNT}` };
   return { ok: true, value: v };
 }
 

@@ -65,7 +65,7 @@ export const admonitionExpiry: TriggerKind<Params> = {
     const p = rule.params;
     const months = admonitionMonths(p.months, ctx.settings, rule.id);
     if (isUnavailable(months)) return months;
-    const list = admonitionsOf(ctx.manager.history, months, rule.id);
+    const list = admonitionsOf(ctx.history, months, rule.id);
     if (isUnavailable(list)) return list;
     const from = firstDay(ctx.period);
     const to = lastDay(ctx.period);
@@ -85,7 +85,7 @@ export const admonitionExpiry: TriggerKind<Params> = {
         c = completionOf(p.completion, ctx.history.find((r) => r.period === q), ctx.book, ctx.settings, rule.id, q);
       } else {
         const f = p.cumulativeField as FieldName;
-        const r = covering(ctx.manager.history, a.end.slice(0, 7), f);
+        const r = covering(ctx.history, a.end.slice(0, 7), f);
         // The field's own label says "over the admonition period".
         which = { zh: "", en: "" };
         c = r

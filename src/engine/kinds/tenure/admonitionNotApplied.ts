@@ -45,7 +45,7 @@ export const admonitionNotApplied: TriggerKind<Params> = {
     if (!kind || !p.judgeIn.includes(kind)) return undefined;
     const months = admonitionMonths(p.months, ctx.settings, rule.id);
     if (isUnavailable(months)) return months;
-    const list = admonitionsOf(ctx.manager.history, months, rule.id);
+    const list = admonitionsOf(ctx.history, months, rule.id);
     if (isUnavailable(list)) return list;
     const op = opOf(ctx.book, ctx.settings, p.below);
     const bar = show(p.below.value, "rate", ctx.book);

@@ -106,7 +106,7 @@ export const externalPay: PayKind<Params> = {
       reasons.push(reason(rule.id, `${ctx.period} ${g.zh}${l.label.zh} ${money(amount)}`, `${ctx.period}: ${g.en} ${l.label.en} ${money(amount)}`));
       if (p.admonitionMonths !== undefined && kind === "month") {
         const months = admonitionMonths(p.admonitionMonths, ctx.settings, rule.id);
-        const list = isUnavailable(months) ? [] : admonitionsOf(ctx.manager.history, months, rule.id);
+        const list = isUnavailable(months) ? [] : admonitionsOf(ctx.history, months, rule.id);
         if (!isUnavailable(list) && !monthShare(ctx.period, list, "prorateByDays").share.isZero()) {
           reasons.push(reason(rule.id, `诫勉期间${l.label.zh}照常发放(职位工资及其他福利按有关规定发放)`, `the ${l.label.en} is not reduced during 诫勉 (position pay and benefits per the relevant rules)`));
         }

@@ -6,7 +6,6 @@
  * pays nothing there (the quarterly bonus is B002-PAY-EXTERNAL's).
  */
 import { ZERO } from "../../decimal";
-import type { PeriodRecord } from "../../model";
 import { isUnavailable, reason, unavailable } from "../../outcome";
 import { daysOfMonthPeriod } from "../../periods";
 import type { PayKind } from "../types";
@@ -37,8 +36,9 @@ export const gradeAllowance: PayKind<AllowanceParams> = {
     if (p.admonition) {
       const months = admonitionMonths(p.admonition.months, ctx.settings, rule.id);
       if (isUnavailable(months)) return months;
-      // The whole history: an explicit end recorded in a later month is a fact about this admonition.
-      const list = admonitionsOf(ctx.manager.history as PeriodRecord[], months, rule.id);
+      // History up to this month only: an end recorded in a later month is not known when this month is paid, and
+      // a year graded at once must pay each month as the month-by-month run did (test/engine/properties/history).
+      const list = admonitionsOf(ctx.history, months, rule.id);
       if (isUnavailable(list)) return list;
       share = monthShare(ctx.period, list, readChoice(p.admonition.monthRule, ctx.settings));
     }

@@ -38,7 +38,7 @@ export const lossAccountability: TriggerKind<Params> = {
     const p = rule.params;
     const months = admonitionMonths(p.months, ctx.settings, rule.id);
     if (isUnavailable(months)) return months;
-    const list = admonitionsOf(ctx.manager.history, months, rule.id);
+    const list = admonitionsOf(ctx.history, months, rule.id);
     if (isUnavailable(list)) return list;
     const reasons: Reason[] = [];
     for (const a of list) {

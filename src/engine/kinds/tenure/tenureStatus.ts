@@ -90,7 +90,7 @@ export const tenureStatus: StatusKind<Params> = {
     }
     if (status !== undefined) return { status, grade, reasons };
     const months = admonitionMonths(p.admonitionMonths, ctx.settings, rule.id);
-    const list = isUnavailable(months) ? [] : admonitionsOf(ctx.manager.history, months, rule.id);
+    const list = isUnavailable(months) ? [] : admonitionsOf(ctx.history, months, rule.id);
     const range = monthRange(ctx.period);
     const a = isUnavailable(list) ? undefined : activeIn(range.first, range.last, list);
     if (a) {

@@ -40,6 +40,9 @@ export function checkDuration(t: DurationTest, book: CompiledRulebook): string[]
   return checkChoice(t.duration.measure, MEASURES, book);
 }
 
+/** A thousand years of days: an overdue count above it cannot be turned into a start date. */
+const CALENDAR_DAYS = new Dec(365000);
+
 export function evaluateDurationTest(t: DurationTest, ctx: EvalContext, rule: string): TestResult {
   const d = t.duration;
   const op = opOf(ctx.book, ctx.settings, d);
@@ -50,12 +53,15 @@ export function evaluateDurationTest(t: DurationTest, ctx: EvalContext, rule: st
     for (const f of d.fields) {
       const v = values[f as FieldName];
       if (v === undefined || !v.gt(0)) continue;
-      const days = v.toNumber();
-      const since = addDays(end, -days); // int: whole days
       const l = fieldLabel(f as FieldName);
       let ok: boolean;
       let how: { zh: string; en: string };
-      if (measure === "calendarMonth") {
+      if (measure === "calendarMonth" && v.gt(CALENDAR_DAYS)) {
+        // Beyond the calendar the date helpers cover (years 0001–9999): longer than any month count, no date to show.
+        ok = true;
+        how = { zh: `${v.toFixed()} 天,超出日历范围`, en: `${v.toFixed()} days, beyond the calendar` };
+      } else if (measure === "calendarMonth") {
+        const since = addDays(end, -v.toNumber()); // int: whole days
         const edate = addMonths(since, d.months);
         ok = op === "gt" ? end > edate : end >= edate;
         how = { zh: `自 ${since} 起至 ${end},EDATE = ${edate}`, en: `from ${since} to ${end}, EDATE = ${edate}` };
