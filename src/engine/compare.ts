@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Dec } from "./decimal";
 import { parseQuantity } from "./quantity";
 import type { CompiledRulebook } from "./rulebook/compile";
+import { firstRuleOfKind } from "./rulebook/lookups";
 import type { Settings } from "./settings";
 
 export type Op = "ge" | "gt" | "le" | "lt" | "eq";
@@ -50,7 +51,7 @@ export function holds(value: Dec, op: Op, threshold: Dec): boolean {
 export function opOf(book: CompiledRulebook, settings: Settings, cond: { word?: string; op?: Op }): Op {
   if (cond.op) return cond.op;
   const word = cond.word ?? "";
-  const convention = book.rules.find((r) => r.doc.kind === "boundaryWords");
+  const convention = firstRuleOfKind(book, "boundaryWords");
   if (!convention) throw new Error(`rulebook ${book.doc.id} has no boundaryWords convention for "${word}"`);
   const p = convention.params as BoundaryParams;
   if (p.bySetting) {

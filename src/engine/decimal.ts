@@ -28,8 +28,39 @@ export function dec(value: string | number | Dec): Dec {
   return d;
 }
 
+/**
+ * The larger of two values, without the copies Dec.max makes of its arguments (values are immutable, so a copy
+ * buys nothing). Exactly Dec.max's choice: the second if it is NaN or greater, or equal while the first is
+ * negative (so max(-0, 0) is 0); otherwise the first.
+ */
+export function max2(a: Dec, b: Dec): Dec {
+  if (b.isNaN()) return b;
+  const k = a.cmp(b);
+  return k === -1 || (k === 0 && a.s === -1) ? b : a;
+}
+
+/** The smaller of two values, exactly as Dec.min chooses (min(0, -0) is -0). */
+export function min2(a: Dec, b: Dec): Dec {
+  if (b.isNaN()) return b;
+  const k = a.cmp(b);
+  return k === 1 || (k === 0 && a.s === 1) ? b : a;
+}
+
 export function clamp(value: Dec, lo: Dec, hi: Dec): Dec {
-  return Dec.max(lo, Dec.min(hi, value));
+  return max2(lo, min2(hi, value));
+}
+
+/**
+ * a + b, skipping the addition when b is the ZERO constant itself (nothing moved): the same value, no new object.
+ * Ledgers add a month's movement every month, and most months move nothing on one side or the other.
+ */
+export function plusMoved(a: Dec, b: Dec): Dec {
+  return b === ZERO ? a : a.plus(b);
+}
+
+/** a − b, skipping the subtraction when b is the ZERO constant itself. */
+export function minusMoved(a: Dec, b: Dec): Dec {
+  return b === ZERO ? a : a.minus(b);
 }
 
 export function sum(values: readonly Dec[]): Dec {

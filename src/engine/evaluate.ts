@@ -5,11 +5,12 @@
  * results.ts writes them out with the rulebook's rounding, once.
  */
 import { ZERO, type Dec } from "./decimal";
-import type { AnyKind, EvalContext, GradeOutcome, PayKind, RiskDepositKind, ScoreItem, ScoreItemKind, ScoreTotalKind, StatusKind, Trigger, TriggerKind, GradeKind } from "./kinds/types";
+import type { AnyKind, EvalContext, GradeOutcome, LaterReasons, PayKind, RiskDepositKind, ScoreItem, ScoreItemKind, ScoreTotalKind, StatusKind, Trigger, TriggerKind, GradeKind } from "./kinds/types";
 import type { ManagerInput, PeriodRecord, Reason } from "./model";
 import { asReason, isUnavailable, type Unavailable } from "./outcome";
 import { monthRange } from "./periods";
 import type { CompiledRule, CompiledRulebook } from "./rulebook/compile";
+import { rulesOfStage } from "./rulebook/lookups";
 import { appliesTo, variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
 
@@ -47,13 +48,14 @@ export function makeContext(book: CompiledRulebook, settings: Settings, manager:
   };
 }
 
-function ofStage<K extends AnyKind>(book: CompiledRulebook, stage: K["stage"]): CompiledRule[] {
-  return book.rules.filter((r) => r.kind.stage === stage);
+function ofStage<K extends AnyKind>(book: CompiledRulebook, stage: K["stage"]): readonly CompiledRule[] {
+  return rulesOfStage(book, stage);
 }
 
 /** The variant in force, or undefined when the rule does not apply to this manager. */
 function active(rule: CompiledRule, ctx: EvalContext): CompiledRule | undefined {
   if (!appliesTo(rule, ctx.role, ctx.grade)) return undefined;
+  if (rule.variants.length === 0) return rule;
   return variantFor(rule, (k) => ctx.settings.get(k), ctx.role, ctx.grade);
 }
 
@@ -63,10 +65,37 @@ function cite(reasons: Reason[], rule: CompiledRule): Reason[] {
   return reasons.map((r) => ({ ...r, rule: [r.rule, ...rule.cites].join(", ") }));
 }
 
+/** Reasons a stage may word later (the ledger), with the rule's other ids named when they are worded. */
+function citeLater(reasons: LaterReasons, rule: CompiledRule): Reason[] | (() => Reason[]) {
+  return typeof reasons === "function" ? () => cite(reasons(), rule) : cite(reasons, rule);
+}
+
+/**
+ * The outcome's explanation is the list of every stage's reasons in pipeline order; parts a stage words later are
+ * kept as functions and worded, in place, the first time the explanation is read.
+ */
+function newOutcome(id: string, parts: Array<Reason[] | (() => Reason[])>): ManagerOutcome {
+  let worded: Reason[] | undefined;
+  return {
+    id,
+    get explanation(): Reason[] {
+      return (worded ??= parts.flatMap((p) => (typeof p === "function" ? p() : p)));
+    },
+    set explanation(value: Reason[]) {
+      worded = value;
+    },
+    unavailable: [],
+  };
+}
+
 export function evaluateManager(book: CompiledRulebook, settings: Settings, manager: ManagerInput, period: string): ManagerOutcome {
   const ctx = makeContext(book, settings, manager, period);
-  const out: ManagerOutcome = { id: manager.id, explanation: [], unavailable: [] };
-  const miss = (output: string, u: Unavailable) => out.unavailable.push({ ...asReason(u), output, code: u.code });
+  const explanation: Array<Reason[] | (() => Reason[])> = [];
+  const out = newOutcome(manager.id, explanation);
+  const miss = (output: string, u: Unavailable) => {
+    const r = asReason(u);
+    out.unavailable.push({ rule: r.rule, zh: r.zh, en: r.en, output, code: u.code });
+  };
 
   // Score
   const totalRule = ofStage<ScoreTotalKind<unknown>>(book, "scoreTotal")[0];
@@ -86,15 +115,15 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
           if (isUnavailable(res)) {
             miss("score", res);
             failed = true;
-          } else items.push({ ...res, reasons: cite(res.reasons, r) });
+          } else items.push(r.cites.length === 0 ? res : { ...res, reasons: citeLater(res.reasons, r) });
         }
         if (!failed) {
           const { total, reasons } = kind.total(rule, ctx, items);
           out.score = total;
           out.scoreItems = items;
           ctx.score = total;
-          for (const i of items) out.explanation.push(...i.reasons);
-          out.explanation.push(...reasons);
+          for (const i of items) explanation.push(i.reasons);
+          explanation.push(reasons);
           if (totalRule.doc.period === "year" && !/^\d{4}$/.test(period)) out.provisional = true;
         }
       }
@@ -111,7 +140,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
       out.grade = res.grade;
       out.attainedGrade = res.grade ?? null;
       out.nextGrade = res.nextGrade;
-      out.explanation.push(...cite(res.reasons, rule));
+      explanation.push(cite(res.reasons, rule));
       ctx.attainedGrade = res.grade;
     }
     break;
@@ -127,7 +156,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
     if (isUnavailable(res)) miss("commission", res);
     else {
       out.commission = (out.commission ?? ZERO).plus(res.amount);
-      out.explanation.push(...cite(res.reasons, rule));
+      explanation.push(cite(res.reasons, rule));
     }
   }
 
@@ -140,7 +169,7 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
     if (isUnavailable(res)) miss("riskDeposit", res);
     else {
       out.riskDeposit = { withheld: res.withheld, balance: res.balance, refundable: res.refundable };
-      out.explanation.push(...cite(res.reasons, rule));
+      explanation.push(citeLater(res.reasons, rule));
     }
     break;
   }
@@ -155,17 +184,17 @@ export function evaluateManager(book: CompiledRulebook, settings: Settings, mana
     if (isUnavailable(res)) {
       miss("status", res);
       (ctx.unjudged ??= []).push(rule.id);
-    } else fired.push({ ...res, reasons: cite(res.reasons, rule) });
+    } else fired.push(rule.cites.length === 0 ? res : { ...res, reasons: cite(res.reasons, rule) });
   }
   // A trigger's reasons are kept even without a status rule to combine them.
-  for (const f of fired) out.explanation.push(...f.reasons);
+  for (const f of fired) explanation.push(f.reasons);
   const statusRule = ofStage<StatusKind<unknown>>(book, "status")[0];
   if (statusRule) {
     const rule = active(statusRule, ctx) ?? statusRule;
     const res = (rule.kind as StatusKind<unknown>).status(rule, ctx, fired);
     out.status = res.status;
     if (res.grade !== undefined) out.grade = res.grade;
-    out.explanation.push(...res.reasons);
+    explanation.push(res.reasons);
   }
   if (out.grade === undefined && statusRule && ctx.grade !== undefined) out.grade = ctx.grade;
   return out;

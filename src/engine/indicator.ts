@@ -10,6 +10,7 @@ import { FIELDS, isFieldName, type FieldName, type FieldUnit } from "./fields";
 import type { PeriodRecord } from "./model";
 import { unavailable, type Unavailable, isUnavailable } from "./outcome";
 import type { CompiledRulebook } from "./rulebook/compile";
+import { firstRuleOfKind } from "./rulebook/lookups";
 import { Bilingual } from "./rulebook/schema";
 import { roundTo, type RoundingSpec } from "./rounding";
 import type { Settings } from "./settings";
@@ -43,8 +44,20 @@ export interface IndicatorValue {
   label: Bilingual;
 }
 
+// Rule specs are compiled once and never change, so each one's label is worked out once (every evaluation asks).
+const labels = new WeakMap<IndicatorSpec, Bilingual>();
+
 export function indicatorLabel(spec: IndicatorSpec): Bilingual {
   if (spec.label) return spec.label;
+  let label = labels.get(spec);
+  if (!label) {
+    label = labelOf(spec);
+    labels.set(spec, label);
+  }
+  return label;
+}
+
+function labelOf(spec: IndicatorSpec): Bilingual {
   if ("field" in spec) return { zh: FIELDS[spec.field].zh, en: FIELDS[spec.field].en };
   if ("growth" in spec) return { zh: `${FIELDS[spec.growth].zh}增长率`, en: `growth of ${FIELDS[spec.growth].en}` };
   if ("difference" in spec) return { zh: `${FIELDS[spec.difference[0]].zh}增加额`, en: `increase in ${FIELDS[spec.difference[0]].en}` };
@@ -56,7 +69,7 @@ export function indicatorLabel(spec: IndicatorSpec): Bilingual {
 
 /** Rounding applied to rates before thresholds, if the rulebook's ratePrecision convention asks for it. */
 function ratePrecision(book: CompiledRulebook, settings: Settings): RoundingSpec | undefined {
-  const convention = book.rules.find((r) => r.doc.kind === "ratePrecision");
+  const convention = firstRuleOfKind(book, "ratePrecision");
   if (!convention) return undefined;
   const p = convention.params as { setting: string; modes: Record<string, RoundingSpec | null> };
   return p.modes[String(settings.get(p.setting))] ?? undefined;

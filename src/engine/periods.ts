@@ -10,20 +10,45 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 const HALF = /^(\d{4})-H([12])$/;
 const YEAR = /^(\d{4})$/;
 
+// Appraisals ask for the kind and month range of the same few period strings many times per manager (every
+// record, every rule); both are pure functions of the text, so each answer is kept. The cap only guards memory
+// against unbounded distinct inputs; in practice a run sees a few dozen periods.
+const CACHE_LIMIT = 10000;
+const kinds = new Map<string, PeriodKind | null>();
+const ranges = new Map<string, Readonly<{ first: number; last: number }>>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function periodKind(period: string): PeriodKind | undefined {
+  const known = kinds.get(period);
+  if (known !== undefined) return known ?? undefined;
+  return remember(kinds, period, kindOf(period)) ?? undefined;
+}
+
+function kindOf(period: string): PeriodKind | null {
   if (MONTH.test(period)) return "month";
   if (QUARTER.test(period)) return "quarter";
   if (HALF.test(period)) return "halfYear";
   if (YEAR.test(period)) return "year";
-  return undefined;
+  return null;
 }
 
 export function isPeriod(period: string): boolean {
   return periodKind(period) !== undefined;
 }
 
-/** Months covered by a period, as absolute month indexes (year × 12 + month − 1). */
-export function monthRange(period: string): { first: number; last: number } {
+/** Months covered by a period, as absolute month indexes (year × 12 + month − 1). The result is shared: read only. */
+export function monthRange(period: string): Readonly<{ first: number; last: number }> {
+  const known = ranges.get(period);
+  if (known) return known;
+  return remember(ranges, period, Object.freeze(rangeOf(period)));
+}
+
+function rangeOf(period: string): { first: number; last: number } {
   const y = Number.parseInt(period.slice(0, 4), 10);
   const kind = periodKind(period);
   if (kind === "month") {

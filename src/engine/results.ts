@@ -2,6 +2,7 @@
  * Writing results in the command line's JSON shape (../shared/DATA-MODEL.md): money and points as decimal strings
  * with the rulebook's declared decimals, rounded here and only here.
  */
+import { deferredProperty } from "./deferred";
 import type { ManagerOutcome } from "./evaluate";
 import type { Reason } from "./model";
 import type { CompiledRulebook } from "./rulebook/compile";
@@ -42,7 +43,8 @@ export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerRe
     out.nextGrade = { grade: o.nextGrade.grade, missing: o.nextGrade.missing.map((m) => ({ field: m.field, amount: fixed(m.amount, r.money) })) };
   }
   if (o.provisional) out.provisional = true;
-  out.explanation = o.explanation;
+  // The same list as the outcome's, read (and worded) only when someone reads it.
+  deferredProperty(out, "explanation", () => o.explanation);
   if (o.unavailable.length > 0) out.unavailable = o.unavailable;
   return out;
 }

@@ -26,17 +26,26 @@ function shownWidth(text: string, format: ColumnFormat): number {
   return displayWidth(text);
 }
 
+const WIDE = new Set(["说明", "Message", "Explanation"]);
+
+/** Widest a column may be set, in Excel's character units. */
+const capOf = (header: string) => (WIDE.has(header) ? 90 : 50);
+
 function widthsOf(t: OutputTable): number[] {
   const widths = t.columns.map((c) => displayWidth(c.header));
+  // A cell can be no wider than twice its length, and a column already at its cap cannot grow: skipping those
+  // cells gives the same widths without measuring every explanation line of a large result.
+  const full = t.columns.map((c) => capOf(c.header) - 2);
   for (const row of t.rows) {
     row.forEach((cell, i) => {
-      if (cell !== null) widths[i] = Math.max(widths[i] ?? 0, shownWidth(cell, t.columns[i]?.format ?? "text"));
+      if (cell === null) return;
+      const w = widths[i] ?? 0;
+      if (w >= full[i] || cell.length * 2 <= w) return;
+      widths[i] = Math.max(w, shownWidth(cell, t.columns[i]?.format ?? "text"));
     });
   }
-  return t.columns.map((c, i) => Math.min(Math.max(widths[i] + 2, 6), WIDE.has(c.header) ? 90 : 50));
+  return t.columns.map((c, i) => Math.min(Math.max(widths[i] + 2, 6), capOf(c.header)));
 }
-
-const WIDE = new Set(["说明", "Message", "Explanation"]);
 
 function cellValue(cell: string | null, format: ColumnFormat): string | number | null {
   if (cell === null || cell === "") return null;
@@ -54,7 +63,10 @@ async function streamTables(path: string, tables: OutputTable[]): Promise<void> 
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", xSplit: t.freezeColumns, ySplit: t.freezeRows }] });
     const widths = widthsOf(t);
-    ws.columns = t.columns.map((c, i) => ({ key: String(i), width: widths[i], style: { numFmt: NUMBER_FORMATS[c.format] } }));
+    // One style object per column, given to every cell of the column: ExcelJS recognises a style object it has seen
+    // and reuses its id, where a fresh copy per cell (what a column style gives) is serialised again for each cell.
+    const styles = t.columns.map((c) => ({ numFmt: NUMBER_FORMATS[c.format] }));
+    ws.columns = t.columns.map((c, i) => ({ key: String(i), width: widths[i], style: styles[i] }));
     if (t.autoFilter && t.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } };
     const header = ws.addRow(t.columns.map((c) => c.header));
     header.eachCell((cell) => {
@@ -63,7 +75,14 @@ async function streamTables(path: string, tables: OutputTable[]): Promise<void> 
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     });
     header.commit();
-    for (const row of t.rows) ws.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]?.format ?? "text"))).commit();
+    for (const row of t.rows) {
+      const added = ws.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]?.format ?? "text")));
+      added.eachCell({ includeEmpty: true }, (cell, col) => {
+        const style = styles[col - 1];
+        if (style) cell.style = style;
+      });
+      added.commit();
+    }
     ws.commit();
   }
   await wb.commit();

@@ -11,6 +11,12 @@ import type { Unavailable } from "../outcome";
 import type { CompiledRule, CompiledRulebook } from "../rulebook/compile";
 import type { Settings } from "../settings";
 
+/**
+ * Reasons, or a function that words them when the explanation is first read: a ledger explains every month in
+ * two languages, which costs more than computing it, and many callers never read the explanation.
+ */
+export type LaterReasons = Reason[] | (() => Reason[]);
+
 export interface EvalContext {
   book: CompiledRulebook;
   settings: Settings;
@@ -35,7 +41,7 @@ export interface EvalContext {
 export interface ScoreItem {
   rule: string;
   points: Dec;
-  reasons: Reason[];
+  reasons: LaterReasons;
 }
 
 export interface Trigger {
@@ -44,11 +50,12 @@ export interface Trigger {
   reasons: Reason[];
 }
 
+
 export interface RiskDepositOutcome {
   withheld: Dec;
   balance: Dec;
   refundable: Dec;
-  reasons: Reason[];
+  reasons: LaterReasons;
 }
 
 export interface PayOutcome {
@@ -91,7 +98,7 @@ export interface ScoreTotalKind<P> extends KindBase<P> {
   stage: "scoreTotal";
   /** Which item rules score this manager; undefined = not scored (with the reason). */
   items(rule: CompiledRule<P>, ctx: EvalContext): string[] | Unavailable;
-  total(rule: CompiledRule<P>, ctx: EvalContext, items: ScoreItem[]): { total: Dec; reasons: Reason[] };
+  total(rule: CompiledRule<P>, ctx: EvalContext, items: ScoreItem[]): { total: Dec; reasons: LaterReasons };
 }
 export interface GradeKind<P> extends KindBase<P> {
   stage: "grade";

@@ -21,6 +21,7 @@ import { isUnavailable, reason, unavailable, type Unavailable } from "../../outc
 import { monthIndex, monthOfIndex, periodKind } from "../../periods";
 import type { CompiledRule } from "../../rulebook/compile";
 import { RULE_ID } from "../../rulebook/schema";
+import type { Settings } from "../../settings";
 import type { EvalContext, PayKind } from "../types";
 import { checkSettingRefs } from "../general/common";
 import { checkPicked, count, need, note, orZero, pctText, pick, picked, yuan } from "./common";
@@ -58,11 +59,28 @@ const BaseTiers = z.array(z.object({ atLeast: Quantity, base: Quantity }).strict
 /** lots ≥ x, on the exact fraction. */
 const lotsAtLeast = (lots: Fraction, x: Dec) => lots.num.gte(x.times(lots.den));
 
+// A tier setting is validated (zod) once per settings object and key, not once per person and month.
+const parsedTiers = new WeakMap<Settings, Map<string, z.ZodSafeParseResult<unknown>>>();
+
+function parseTiers<T>(schema: z.ZodType<T[]>, key: string, raw: unknown, settings: Settings): z.ZodSafeParseResult<T[]> {
+  let byKey = parsedTiers.get(settings);
+  if (!byKey) {
+    byKey = new Map();
+    parsedTiers.set(settings, byKey);
+  }
+  let parsed = byKey.get(key);
+  if (!parsed) {
+    parsed = schema.safeParse(raw);
+    byKey.set(key, parsed);
+  }
+  return parsed as z.ZodSafeParseResult<T[]>;
+}
+
 /** The highest tier whose lower bound the lots reach, from a list setting; #N/A if unset or none covers. */
 function tierOf<T extends { atLeast: Dec }>(schema: z.ZodType<T[]>, key: string, lots: Fraction, ctx: EvalContext, rule: string, why: { zh: string; en: string }): T | Unavailable {
   const raw = ctx.settings.get(key);
   if (raw === undefined) return unavailable("na", rule, `${why.zh}:未设置 ${key}(原文表格缺失,不作推测)`, `${why.en}: ${key} is not set (the seed's table is lost; no rate is guessed)`);
-  const parsed = schema.safeParse(raw);
+  const parsed = parseTiers(schema, key, raw, ctx.settings);
   if (!parsed.success) return unavailable("value", rule, `设置 ${key} 无效:${parsed.error.issues[0]?.message ?? ""}`, `setting ${key} is invalid: ${parsed.error.issues[0]?.message ?? ""}`);
   const hit = [...parsed.data].sort((a, b) => a.atLeast.cmp(b.atLeast)).filter((t) => lotsAtLeast(lots, t.atLeast)).pop();
   if (!hit) return unavailable("na", rule, `${key} 没有覆盖 ${fractionText(lots)} 标准手的档次`, `${key} has no tier for ${fractionText(lots)} standard lots`);

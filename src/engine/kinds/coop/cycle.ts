@@ -20,6 +20,7 @@ import { isUnavailable, reason, unavailable, type Unavailable } from "../../outc
 import { holds, opOf, SYMBOL } from "../../compare";
 import { monthIndex, monthOfIndex, monthRange, periodKind } from "../../periods";
 import type { CompiledRule, CompiledRulebook } from "../../rulebook/compile";
+import type { Settings } from "../../settings";
 import type { EvalContext } from "../types";
 import type { DemotionStatusParams, ItemFloorParams, MissedRunParams, ReinstateParams } from "./cycleParams";
 import { pctText, pick } from "./common";
@@ -91,6 +92,30 @@ export function checkCycle(book: CompiledRulebook): string[] {
 
 const cache = new WeakMap<EvalContext, Cycle | Unavailable | "skip">();
 
+// Each month's appraisal replays the months before it, so the same month record is classified again and again,
+// always the same way (same record, rule and settings; the result is only read). Each classification is kept.
+const classified = new WeakMap<PeriodRecord, WeakMap<Settings, Map<CompiledRule, TaskMonth | Unavailable>>>();
+
+function classifyOnce(rule: CompiledRule<TaskMonthParams>, rec: PeriodRecord, ctx: EvalContext, period: string): TaskMonth | Unavailable {
+  let bySettings = classified.get(rec);
+  if (!bySettings) {
+    bySettings = new WeakMap();
+    classified.set(rec, bySettings);
+  }
+  let byRule = bySettings.get(ctx.settings);
+  if (!byRule) {
+    byRule = new Map();
+    bySettings.set(ctx.settings, byRule);
+  }
+  let m = byRule.get(rule);
+  if (!m) {
+    const overall = rec.values[rule.params.overallField as keyof typeof rec.values];
+    m = classifyMonth(rule, rec.tasks, overall, ctx.book, ctx.settings, period);
+    byRule.set(rule, m);
+  }
+  return m;
+}
+
 /** The cycle for this appraisal (computed once; every cycle rule reads the same result). "skip": nothing to judge. */
 export function cycleOf(ctx: EvalContext): Cycle | Unavailable | "skip" {
   const hit = cache.get(ctx);
@@ -135,8 +160,7 @@ function simulate(rules: CycleRules, ctx: EvalContext): Cycle | Unavailable | "s
     if (!rec) {
       return { state: "noData", items: [], skipped: [], reasons: [reason(rules.taskMonth.id, `${period}:缺少月度记录 → 无数据`, `${period}: no monthly record → no data`)] };
     }
-    const overall = rec.values[rules.taskMonth.params.overallField as keyof typeof rec.values];
-    const m = classifyMonth(rules.taskMonth, rec.tasks, overall, ctx.book, ctx.settings, period);
+    const m = classifyOnce(rules.taskMonth, rec, ctx, period);
     if (!isUnavailable(m)) months.set(i, m);
     return m;
   };

@@ -73,7 +73,24 @@ export interface Lots {
   reasons: Reason[];
 }
 
+// The table depends only on the rule and the settings in force, and every month of every person asks for it.
+const tables = new WeakMap<Settings, WeakMap<LotsParams, Record<string, Fraction> | Unavailable>>();
+
 function factorTable(p: LotsParams, settings: Settings, rule: string): Record<string, Fraction> | Unavailable {
+  let byParams = tables.get(settings);
+  if (!byParams) {
+    byParams = new WeakMap();
+    tables.set(settings, byParams);
+  }
+  let table = byParams.get(p);
+  if (!table) {
+    table = factorTableNow(p, settings, rule);
+    byParams.set(p, table);
+  }
+  return table;
+}
+
+function factorTableNow(p: LotsParams, settings: Settings, rule: string): Record<string, Fraction> | Unavailable {
   const ref = typeof p.factors.setting === "string" && Object.keys(p.factors).length === 1 ? p.factors.setting : undefined;
   const raw = ref !== undefined ? settings.get(ref) : p.factors;
   const key = ref ?? "factors";

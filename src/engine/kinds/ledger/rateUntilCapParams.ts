@@ -4,7 +4,7 @@
  * the monthly history, and the tool rule, which takes the months as explicit input.
  */
 import { z } from "zod";
-import type { Dec } from "../../decimal";
+import { minusMoved, ZERO, type Dec } from "../../decimal";
 import { isFieldName, type FieldName } from "../../fields";
 import { money, plain } from "../../format";
 import type { PeriodRecord, Reason } from "../../model";
@@ -72,8 +72,26 @@ export interface ResolvedLedger {
   incomeBase: IncomeBase;
 }
 
+// Settings and compiled rules never change once made, and every manager of a run asks the same question; the
+// answer (parsed rate and caps) is kept per settings object and rule.
+const resolvedLedgers = new WeakMap<Settings, WeakMap<CompiledRule, ResolvedLedger | Unavailable>>();
+
 /** Settings in force → ledger options; a required setting nobody set or a bad value is reported, never guessed. */
 export function resolveLedger(rule: CompiledRule<RateUntilCapParams>, book: CompiledRulebook, settings: Settings): ResolvedLedger | Unavailable {
+  let byRule = resolvedLedgers.get(settings);
+  if (!byRule) {
+    byRule = new WeakMap();
+    resolvedLedgers.set(settings, byRule);
+  }
+  let resolved = byRule.get(rule);
+  if (!resolved) {
+    resolved = resolveLedgerNow(rule, book, settings);
+    byRule.set(rule, resolved);
+  }
+  return resolved;
+}
+
+function resolveLedgerNow(rule: CompiledRule<RateUntilCapParams>, book: CompiledRulebook, settings: Settings): ResolvedLedger | Unavailable {
   const p = rule.params;
   const rate = resolveQuantity(p.rate, settings);
   const caps = resolveQuantityTable(p.caps, settings);
@@ -156,7 +174,39 @@ function settingNote(ref: SettingRef | string, value: string): { zh: string; en:
   return isSettingRef(ref) ? { zh: `(${ref.setting} = ${value})`, en: ` (${ref.setting} = ${value})` } : { zh: "", en: "" };
 }
 
-/** Bilingual reasons for one month of the ledger. `prefix` names the month when a period has several. */
+// The rate as the explanation shows it ("20%"), once per resolved ledger rather than once per month.
+const rateTexts = new WeakMap<ResolvedLedger, string>();
+
+function rateText(resolved: ResolvedLedger): string {
+  let text = rateTexts.get(resolved);
+  if (text === undefined) {
+    text = `${plain(resolved.options.rate.times(100))}%`;
+    rateTexts.set(resolved, text);
+  }
+  return text;
+}
+
+/**
+ * Money as the ledger's lines show it, remembering each amount it has written: a month's closing balance is the
+ * next month's opening one and the cap is the same every month, so a year's lines format each value once.
+ */
+export function ledgerMoney(book: CompiledRulebook): (d: Dec) => string {
+  const seen = new Map<Dec, string>();
+  return (d) => {
+    let text = seen.get(d);
+    if (text === undefined) {
+      text = money(d, book.doc.rounding.money);
+      seen.set(d, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * Bilingual reasons for one month of the ledger. `prefix` names the month when a period has several.
+ * Each figure is formatted once and used in both languages (a year's ledger explains twelve months); pass the
+ * same `m` (ledgerMoney) for every month of a ledger.
+ */
 export function describeStep(
   rule: CompiledRule<RateUntilCapParams>,
   book: CompiledRulebook,
@@ -164,11 +214,10 @@ export function describeStep(
   step: RiskLedgerStep,
   month: MonthBuilt,
   prefix: boolean,
+  m: (d: Dec) => string = ledgerMoney(book),
 ): Reason[] {
   const c = rule.params.cites;
-  const m = (d: Dec) => money(d, book.doc.rounding.money);
   const pre = prefix ? { zh: `${step.period} `, en: `${step.period}: ` } : { zh: "", en: "" };
-  const rate = `${plain(resolved.options.rate.times(100))}%`;
   const g = gradeName(book, step.grade);
   const incomeWord = month.gross !== undefined ? { zh: "扣减损失后月收入", en: "income after loss deductions" } : { zh: "月收入", en: "income" };
   const out: Reason[] = [...month.lossReasons];
@@ -177,65 +226,82 @@ export function describeStep(
     out.push(reason(c.withhold, `${pre.zh}${r.zh}不提取风险金`, `${pre.en}no risk deposit is withheld from a ${r.en}`));
     return out;
   }
-  const cap = step.cap as Dec;
-  if (step.refunded.gt(0)) {
+  const cap = m(step.cap as Dec);
+  if (step.refunded.gt(ZERO)) {
     const note = settingNote(rule.params.excessOnDemotion, "refundExcess");
+    const opening = m(step.opening);
+    const refunded = m(step.refunded);
+    const after = m(minusMoved(step.opening, step.refunded));
     out.push(
       reason(
         c.gradeChange,
-        `${pre.zh}余额 ${m(step.opening)} 超过${g.zh}上限 ${m(cap)},当月退还超出部分 ${m(step.refunded)}${note.zh},余额 ${m(step.opening.minus(step.refunded))}`,
-        `${pre.en}balance ${m(step.opening)} above the ${g.en} cap ${m(cap)}: excess ${m(step.refunded)} refunded this month${note.en}, balance ${m(step.opening.minus(step.refunded))}`,
+        `${pre.zh}余额 ${opening} 超过${g.zh}上限 ${cap},当月退还超出部分 ${refunded}${note.zh},余额 ${after}`,
+        `${pre.en}balance ${opening} above the ${g.en} cap ${cap}: excess ${refunded} refunded this month${note.en}, balance ${after}`,
       ),
     );
   }
   switch (step.outcome) {
     case "aboveCapHeld": {
       const note = settingNote(rule.params.excessOnDemotion, "hold");
+      const opening = m(step.opening);
       out.push(
         reason(
           c.gradeChange,
-          `${pre.zh}余额 ${m(step.opening)} 已超过${g.zh}上限 ${m(cap)},超出部分保留至离岗后退还${note.zh},本月不提取`,
-          `${pre.en}balance ${m(step.opening)} is above the ${g.en} cap ${m(cap)}; the excess is held until the refund after leaving${note.en}, nothing withheld this month`,
+          `${pre.zh}余额 ${opening} 已超过${g.zh}上限 ${cap},超出部分保留至离岗后退还${note.zh},本月不提取`,
+          `${pre.en}balance ${opening} is above the ${g.en} cap ${cap}; the excess is held until the refund after leaving${note.en}, nothing withheld this month`,
         ),
       );
       break;
     }
-    case "noIncome":
+    case "noIncome": {
+      const income = m(step.income);
+      const closing = m(step.closing);
       out.push(
         reason(
           c.withhold,
-          `${pre.zh}${incomeWord.zh} ${m(step.income)} ≤ 0,本月不提取风险金,余额 ${m(step.closing)}`,
-          `${pre.en}${incomeWord.en} ${m(step.income)} ≤ 0: nothing withheld, balance ${m(step.closing)}`,
+          `${pre.zh}${incomeWord.zh} ${income} ≤ 0,本月不提取风险金,余额 ${closing}`,
+          `${pre.en}${incomeWord.en} ${income} ≤ 0: nothing withheld, balance ${closing}`,
         ),
       );
       break;
-    case "atCap":
+    }
+    case "atCap": {
+      const held = m(minusMoved(step.opening, step.refunded));
       out.push(
         reason(
           c.cap,
-          `${pre.zh}${g.zh}上限 ${m(cap)},已存 ${m(step.opening.minus(step.refunded))},已达上限,本月不提取`,
-          `${pre.en}${g.en} cap ${m(cap)}, ${m(step.opening.minus(step.refunded))} held: cap reached, nothing withheld this month`,
+          `${pre.zh}${g.zh}上限 ${cap},已存 ${held},已达上限,本月不提取`,
+          `${pre.en}${g.en} cap ${cap}, ${held} held: cap reached, nothing withheld this month`,
         ),
       );
       break;
-    case "capped":
+    }
+    case "capped": {
+      const held = m(minusMoved(step.opening, step.refunded));
+      const withheld = m(step.withheld);
       out.push(
         reason(
           c.cap,
-          `${pre.zh}${g.zh}上限 ${m(cap)},已存 ${m(step.opening.minus(step.refunded))},本月只提 ${m(step.withheld)}`,
-          `${pre.en}${g.en} cap ${m(cap)}, ${m(step.opening.minus(step.refunded))} held, only ${m(step.withheld)} withheld this month (${rate} would be ${m(step.due)})`,
+          `${pre.zh}${g.zh}上限 ${cap},已存 ${held},本月只提 ${withheld}`,
+          `${pre.en}${g.en} cap ${cap}, ${held} held, only ${withheld} withheld this month (${rateText(resolved)} would be ${m(step.due)})`,
         ),
       );
       break;
-    case "withheld":
+    }
+    case "withheld": {
+      const income = m(step.income);
+      const rate = rateText(resolved);
+      const withheld = m(step.withheld);
+      const closing = m(step.closing);
       out.push(
         reason(
           c.withhold,
-          `${pre.zh}${incomeWord.zh} ${m(step.income)} × ${rate} = ${m(step.withheld)},提取风险金,余额 ${m(step.closing)}`,
-          `${pre.en}${incomeWord.en} ${m(step.income)} × ${rate} = ${m(step.withheld)} withheld, balance ${m(step.closing)}`,
+          `${pre.zh}${incomeWord.zh} ${income} × ${rate} = ${withheld},提取风险金,余额 ${closing}`,
+          `${pre.en}${incomeWord.en} ${income} × ${rate} = ${withheld} withheld, balance ${closing}`,
         ),
       );
       break;
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
  *     opening + Σ withheld − Σ refunded − Σ applied to losses = closing
  * holds exactly, in every month and overall. The balance is never negative.
  */
-import { Dec, ZERO } from "../../decimal";
+import { Dec, max2, min2, minusMoved, plusMoved, ZERO } from "../../decimal";
 import { roundTo, type RoundingSpec } from "../../rounding";
 
 export const EXCESS_ON_DEMOTION = ["hold", "refundExcess"] as const;
@@ -68,8 +68,8 @@ const FEN: RoundingSpec = { decimals: 2, mode: "halfUp" };
 
 /** Runs the ledger over months, oldest first, from an opening balance (0 for a new account). */
 export function runRiskLedger(opening: Dec, months: readonly RiskLedgerMonth[], options: RiskLedgerOptions): RiskLedgerRun {
-  if (opening.lt(0)) throw new RangeError(`opening balance ${opening.toString()} is negative`);
-  if (options.rate.lt(0)) throw new RangeError(`rate ${options.rate.toString()} is negative`);
+  if (opening.lt(ZERO)) throw new RangeError(`opening balance ${opening.toString()} is negative`);
+  if (options.rate.lt(ZERO)) throw new RangeError(`rate ${options.rate.toString()} is negative`);
   const rounding = options.rounding ?? FEN;
   const steps: RiskLedgerStep[] = [];
   let balance = opening;
@@ -79,34 +79,35 @@ export function runRiskLedger(opening: Dec, months: readonly RiskLedgerMonth[], 
     const step = stepMonth(balance, m, options, rounding);
     steps.push(step);
     balance = step.closing;
-    withheld = withheld.plus(step.withheld);
-    refunded = refunded.plus(step.refunded);
+    withheld = plusMoved(withheld, step.withheld);
+    refunded = plusMoved(refunded, step.refunded);
   }
   return { opening, closing: balance, withheld, refunded, applied: ZERO, steps };
 }
 
 function stepMonth(opening: Dec, m: RiskLedgerMonth, o: RiskLedgerOptions, rounding: RoundingSpec): RiskLedgerStep {
-  const base = { period: m.period, grade: m.grade, income: m.income, opening, applied: ZERO };
+  // Steps are written out field by field (same key order as before) rather than spread from a shared base:
+  // a ledger runs once per month per manager.
   if (m.covered === false) {
-    return { ...base, due: ZERO, withheld: ZERO, refunded: ZERO, closing: opening, outcome: "notCovered" };
+    return { period: m.period, grade: m.grade, income: m.income, opening, applied: ZERO, due: ZERO, withheld: ZERO, refunded: ZERO, closing: opening, outcome: "notCovered" };
   }
   const cap = m.grade !== undefined ? o.caps[m.grade] : undefined;
   if (cap === undefined) throw new RangeError(`no risk-deposit cap for grade ${m.grade ?? "(none)"} in ${m.period}`);
-  if (cap.lt(0)) throw new RangeError(`cap for grade ${m.grade} is negative`);
+  if (cap.lt(ZERO)) throw new RangeError(`cap for grade ${m.grade} is negative`);
   // A demotion can leave the balance above the new cap: keep it (no withholding) or refund the excess now.
   const refunded = o.excessOnDemotion === "refundExcess" && opening.gt(cap) ? opening.minus(cap) : ZERO;
-  const afterRefund = opening.minus(refunded);
-  const due = roundTo(o.rate.times(Dec.max(ZERO, m.income)), rounding);
-  const room = Dec.max(ZERO, cap.minus(afterRefund));
-  const withheld = Dec.min(due, room);
-  const closing = afterRefund.plus(withheld);
+  const afterRefund = minusMoved(opening, refunded);
+  const due = roundTo(o.rate.times(max2(ZERO, m.income)), rounding);
+  const room = max2(ZERO, cap.minus(afterRefund));
+  const withheld = min2(due, room);
+  const closing = plusMoved(afterRefund, withheld);
   let outcome: RiskLedgerOutcome;
   if (afterRefund.gt(cap)) outcome = "aboveCapHeld";
-  else if (!m.income.gt(0)) outcome = "noIncome";
+  else if (!m.income.gt(ZERO)) outcome = "noIncome";
   else if (room.isZero()) outcome = "atCap";
   else if (due.gt(room)) outcome = "capped";
   else outcome = "withheld";
-  return { ...base, cap, due, withheld, refunded, closing, outcome };
+  return { period: m.period, grade: m.grade, income: m.income, opening, applied: ZERO, cap, due, withheld, refunded, closing, outcome };
 }
 
 export interface RiskSettlement {

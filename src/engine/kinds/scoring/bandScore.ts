@@ -37,20 +37,15 @@ export const bandScore: ScoreItemKind<Params> = {
     for (const band of p.bands) {
       const ops = band.when.map((c) => ({ op: opOf(ctx.book, ctx.settings, c), value: c.value }));
       if (ops.every((c) => holds(ind.value, c.op, c.value))) {
-        const x = show(ind.value, ind.unit, ctx.book);
-        const cond = ops.map((c) => `${SYMBOL[c.op]} ${show(c.value, ind.unit, ctx.book)}`).join(" 且 ");
-        const condEn = ops.map((c) => `${SYMBOL[c.op]} ${show(c.value, ind.unit, ctx.book)}`).join(" and ");
-        return {
-          rule: rule.id,
-          points: band.points,
-          reasons: [
-            reason(
-              rule.id,
-              `${ind.label.zh} ${x}(${cond})→ ${plain(band.points)} 分`,
-              `${ind.label.en} ${x} (${condEn}) → ${plain(band.points)} points`,
-            ),
-          ],
+        const book = ctx.book;
+        // Worded when the explanation is read.
+        const reasons = () => {
+          const x = show(ind.value, ind.unit, book);
+          const cond = ops.map((c) => `${SYMBOL[c.op]} ${show(c.value, ind.unit, book)}`).join(" 且 ");
+          const condEn = ops.map((c) => `${SYMBOL[c.op]} ${show(c.value, ind.unit, book)}`).join(" and ");
+          return [reason(rule.id, `${ind.label.zh} ${x}(${cond})→ ${plain(band.points)} 分`, `${ind.label.en} ${x} (${condEn}) → ${plain(band.points)} points`)];
         };
+        return { rule: rule.id, points: band.points, reasons };
       }
     }
     return unavailable("value", rule.id, `${ind.label.zh}不在任何分档内`, `${ind.label.en} falls in no band`);

@@ -60,16 +60,19 @@ export const scoreTotal: ScoreTotalKind<Params> = {
     return table.items;
   },
   total(rule, ctx, items) {
-    const itemsTotal = sum(items.map((i) => i.points));
-    const parts = items.map((i) => plain(i.points)).join(" + ");
-    const reasons = [reason(rule.id, `合计 ${parts} = ${plain(itemsTotal)} 分`, `total ${parts} = ${plain(itemsTotal)} points`)];
+    const points = items.map((i) => i.points);
+    const itemsTotal = sum(points);
+    // Worded when the explanation is read.
+    const sumLine = () => {
+      const parts = points.map((v) => plain(v)).join(" + ");
+      return reason(rule.id, `合计 ${parts} = ${plain(itemsTotal)} 分`, `total ${parts} = ${plain(itemsTotal)} points`);
+    };
     const d = rule.params.deduction;
     if (d && ctx.settings.get(d.setting) === true) {
-      const points = ctx.record?.values[d.field as FieldName] ?? ZERO;
-      const total = Dec.max(ZERO, itemsTotal.minus(points));
-      reasons.push(reason(rule.id, `扣除${d.label.zh} ${plain(points)} 分 → ${plain(total)} 分`, `less ${d.label.en} ${plain(points)} → ${plain(total)} points`));
-      return { total, reasons };
+      const deducted = ctx.record?.values[d.field as FieldName] ?? ZERO;
+      const total = Dec.max(ZERO, itemsTotal.minus(deducted));
+      return { total, reasons: () => [sumLine(), reason(rule.id, `扣除${d.label.zh} ${plain(deducted)} 分 → ${plain(total)} 分`, `less ${d.label.en} ${plain(deducted)} → ${plain(total)} points`)] };
     }
-    return { total: itemsTotal, reasons };
+    return { total: itemsTotal, reasons: () => [sumLine()] };
   },
 };

@@ -5,12 +5,14 @@
  * (floor). All in decimal: (99.8% − 99.5%) / 0.1% is exactly 3 (H003-CONV-DECIMAL).
  */
 import { z } from "zod";
-import { Dec, clamp, ZERO } from "../../decimal";
+import { clamp, max2, ZERO, type Dec } from "../../decimal";
 import { plain } from "../../format";
 import { evaluateIndicator, IndicatorSchema } from "../../indicator";
 import { isUnavailable, reason } from "../../outcome";
 import { Quantity } from "../../compare";
 import { roundTo } from "../../rounding";
+import type { FieldUnit } from "../../fields";
+import type { CompiledRule, CompiledRulebook } from "../../rulebook/compile";
 import type { ScoreItemKind } from "../types";
 import { show, signed, stepWords, WhenNone } from "./common";
 import { applyWhenNone } from "./whenNone";
@@ -45,6 +47,38 @@ export function countSteps(q: Dec, mode: StepMode): Dec {
   }
 }
 
+/** What a rule's own figures look like in its explanation: the same for every manager, so worked out once. */
+interface RuleWords {
+  lo: Dec;
+  hi: Dec;
+  target: string;
+  step: { zh: string; en: string };
+  per: string;
+}
+
+const ruleWords = new WeakMap<CompiledRule<Params>, Map<FieldUnit, RuleWords>>();
+
+function wordsOf(rule: CompiledRule<Params>, unit: FieldUnit, book: CompiledRulebook): RuleWords {
+  let byUnit = ruleWords.get(rule);
+  if (!byUnit) {
+    byUnit = new Map();
+    ruleWords.set(rule, byUnit);
+  }
+  let w = byUnit.get(unit);
+  if (!w) {
+    const p = rule.params;
+    w = {
+      lo: max2(ZERO, p.base.minus(p.maxDeduction)),
+      hi: p.base.plus(p.maxBonus),
+      target: show(p.target, unit, book),
+      step: stepWords(p.step, unit, book),
+      per: signed(p.pointsPerStep),
+    };
+    byUnit.set(unit, w);
+  }
+  return w;
+}
+
 export const steppedScore: ScoreItemKind<Params> = {
   kind: "steppedScore",
   stage: "scoreItem",
@@ -64,30 +98,27 @@ export const steppedScore: ScoreItemKind<Params> = {
     const q = ind.value.minus(p.target).div(p.step);
     const n = countSteps(q, mode);
     const raw = p.base.plus(n.times(p.pointsPerStep));
-    const lo = Dec.max(ZERO, p.base.minus(p.maxDeduction));
-    const hi = p.base.plus(p.maxBonus);
+    const { lo, hi, target: t, step: sw, per } = wordsOf(rule, ind.unit, ctx.book);
     const points = roundTo(clamp(raw, lo, hi), ctx.book.doc.rounding.points);
-    const x = show(ind.value, ind.unit, ctx.book);
-    const t = show(p.target, ind.unit, ctx.book);
-    const cmp = ind.value.gte(p.target) ? "≥" : "<";
-    const sw = stepWords(p.step, ind.unit, ctx.book);
-    const per = signed(p.pointsPerStep);
-    const capNote = raw.gt(hi)
-      ? { zh: `(最高 ${plain(hi)} 分)`, en: ` (capped at ${plain(hi)})` }
-      : raw.lt(lo)
-        ? { zh: `(最低 ${plain(lo)} 分)`, en: ` (floored at ${plain(lo)})` }
-        : { zh: "", en: "" };
-    const stepsText = n.isInteger() ? plain(n) : plain(n.toDecimalPlaces(4));
-    return {
-      rule: rule.id,
-      points,
-      reasons: [
+    const book = ctx.book;
+    // Worded when the explanation is read.
+    const reasons = () => {
+      const x = show(ind.value, ind.unit, book);
+      const cmp = ind.value.gte(p.target) ? "≥" : "<";
+      const capNote = raw.gt(hi)
+        ? { zh: `(最高 ${plain(hi)} 分)`, en: ` (capped at ${plain(hi)})` }
+        : raw.lt(lo)
+          ? { zh: `(最低 ${plain(lo)} 分)`, en: ` (floored at ${plain(lo)})` }
+          : { zh: "", en: "" };
+      const stepsText = n.isInteger() ? plain(n) : plain(n.toDecimalPlaces(4));
+      return [
         reason(
           rule.id,
           `${ind.label.zh} ${x} ${cmp} ${t},${sw.zh} ${per} 分,${stepsText} 步 → ${plain(points)} 分${capNote.zh}`,
           `${ind.label.en} ${x} ${cmp} ${t}, ${per} points ${sw.en}, ${stepsText} steps → ${plain(points)} points${capNote.en}`,
         ),
-      ],
+      ];
     };
+    return { rule: rule.id, points, reasons };
   },
 };

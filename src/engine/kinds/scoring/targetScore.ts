@@ -4,7 +4,7 @@
  * (points × max(0, x) ÷ target, rounded to the rulebook's points decimals) or nothing. No bonus above target.
  */
 import { z } from "zod";
-import { Dec, ZERO } from "../../decimal";
+import { max2, ZERO, type Dec } from "../../decimal";
 import { Condition, opOf, holds, SYMBOL, NEGATED_SYMBOL, Quantity } from "../../compare";
 import { plain } from "../../format";
 import { evaluateIndicator, IndicatorSchema } from "../../indicator";
@@ -47,35 +47,37 @@ export const targetScore: ScoreItemKind<Params> = {
       cond = { word: p.targetByGrade!.word, value };
     }
     const op = opOf(ctx.book, ctx.settings, cond);
-    const x = show(ind.value, ind.unit, ctx.book);
-    const t = show(cond.value, ind.unit, ctx.book);
-    if (holds(ind.value, op, cond.value)) {
-      return {
-        rule: rule.id,
-        points: p.points,
-        reasons: [reason(rule.id, `${ind.label.zh} ${x} ${SYMBOL[op]} ${t} → ${plain(p.points)} 分`, `${ind.label.en} ${x} ${SYMBOL[op]} ${t} → ${plain(p.points)} points`)],
+    const book = ctx.book;
+    const target = cond.value;
+    // The figures as the explanation shows them; the lines are worded when the explanation is read.
+    const shown = () => ({ x: show(ind.value, ind.unit, book), t: show(target, ind.unit, book) });
+    if (holds(ind.value, op, target)) {
+      const reasons = () => {
+        const { x, t } = shown();
+        return [reason(rule.id, `${ind.label.zh} ${x} ${SYMBOL[op]} ${t} → ${plain(p.points)} 分`, `${ind.label.en} ${x} ${SYMBOL[op]} ${t} → ${plain(p.points)} points`)];
       };
+      return { rule: rule.id, points: p.points, reasons };
     }
     const mode = typeof p.below === "string" ? p.below : ctx.settings.choice<string>(p.below.setting);
-    if (mode === "proportional" && cond.value.gt(0)) {
-      const share = Dec.max(ZERO, ind.value).div(cond.value);
-      const points = roundTo(p.points.times(share), ctx.book.doc.rounding.points);
-      return {
-        rule: rule.id,
-        points,
-        reasons: [
+    if (mode === "proportional" && target.gt(ZERO)) {
+      const share = max2(ZERO, ind.value).div(target);
+      const points = roundTo(p.points.times(share), book.doc.rounding.points);
+      const reasons = () => {
+        const { x, t } = shown();
+        return [
           reason(
             rule.id,
             `${ind.label.zh} ${x} ${NEGATED_SYMBOL[op]} ${t},按比例 ${plain(p.points)} × ${x} ÷ ${t} → ${plain(points)} 分`,
             `${ind.label.en} ${x} ${NEGATED_SYMBOL[op]} ${t}, pro rata ${plain(p.points)} × ${x} / ${t} → ${plain(points)} points`,
           ),
-        ],
+        ];
       };
+      return { rule: rule.id, points, reasons };
     }
-    return {
-      rule: rule.id,
-      points: ZERO,
-      reasons: [reason(rule.id, `${ind.label.zh} ${x} ${NEGATED_SYMBOL[op]} ${t},未达标 → 0 分`, `${ind.label.en} ${x} ${NEGATED_SYMBOL[op]} ${t}, target missed → 0 points`)],
+    const reasons = () => {
+      const { x, t } = shown();
+      return [reason(rule.id, `${ind.label.zh} ${x} ${NEGATED_SYMBOL[op]} ${t},未达标 → 0 分`, `${ind.label.en} ${x} ${NEGATED_SYMBOL[op]} ${t}, target missed → 0 points`)];
     };
+    return { rule: rule.id, points: ZERO, reasons };
   },
 };

@@ -54,8 +54,8 @@ export function checkCompletionClause(c: CompletionClause, book: CompiledRuleboo
 
 interface Completion {
   value: Dec;
-  zh: string;
-  en: string;
+  /** How it was computed, worded when the explanation is read. */
+  how: () => { zh: string; en: string };
 }
 
 function completionOf(spec: Spec, label: Bilingual, ctx: EvalContext, record: PeriodRecord | undefined, rule: string): Completion | Unavailable {
@@ -63,14 +63,18 @@ function completionOf(spec: Spec, label: Bilingual, ctx: EvalContext, record: Pe
   if ("target" in spec) {
     const ind = evaluateIndicator(spec.indicator, record, b, ctx.settings, rule);
     if (isUnavailable(ind)) return ind;
-    const x = show(ind.value, ind.unit, b);
-    const t = show(spec.target, ind.unit, b);
-    return { value: ind.value.div(spec.target), zh: `${ind.label.zh} ${x} ÷ 目标 ${t}`, en: `${ind.label.en} ${x} / target ${t}` };
+    const how = () => {
+      const x = show(ind.value, ind.unit, b);
+      const t = show(spec.target, ind.unit, b);
+      return { zh: `${ind.label.zh} ${x} ÷ 目标 ${t}`, en: `${ind.label.en} ${x} / target ${t}` };
+    };
+    return { value: ind.value.div(spec.target), how };
   }
   const task = spec.task !== undefined ? record?.tasks.find((t) => t.item === spec.task) : undefined;
   if (task) {
     if (task.plan.lte(0)) return unavailable("value", rule, `${label.zh}任务计划必须大于 0`, `the ${label.en} plan must be > 0`);
-    return { value: task.actual.div(task.plan), zh: `任务完成 ${task.actual.toFixed()} ÷ 计划 ${task.plan.toFixed()}`, en: `task actual ${task.actual.toFixed()} / plan ${task.plan.toFixed()}` };
+    const how = () => ({ zh: `任务完成 ${task.actual.toFixed()} ÷ 计划 ${task.plan.toFixed()}`, en: `task actual ${task.actual.toFixed()} / plan ${task.plan.toFixed()}` });
+    return { value: task.actual.div(task.plan), how };
   }
   const actual = evaluateIndicator(spec.actual, record, b, ctx.settings, rule);
   if (isUnavailable(actual)) return actual;
@@ -84,12 +88,16 @@ function completionOf(spec: Spec, label: Bilingual, ctx: EvalContext, record: Pe
   const raw = record!.values[source.field as FieldName]!;
   const plan = source.times ? raw.times(source.times) : raw;
   if (plan.lte(0)) return unavailable("value", rule, `${label.zh}计划必须大于 0`, `the ${label.en} plan must be > 0`);
-  const a = show(actual.value, actual.unit, b);
-  const p = show(plan, actual.unit, b);
-  const from = source.times
-    ? { zh: `(${f.zh} ${show(raw, f.unit, b)} × ${show(source.times, "rate", b)})`, en: ` (${f.en} ${show(raw, f.unit, b)} × ${show(source.times, "rate", b)})` }
-    : { zh: "", en: "" };
-  return { value: actual.value.div(plan), zh: `实际 ${a} ÷ 计划 ${p}${from.zh}`, en: `actual ${a} / plan ${p}${from.en}` };
+  const times = source.times;
+  const how = () => {
+    const a = show(actual.value, actual.unit, b);
+    const p = show(plan, actual.unit, b);
+    const from = times
+      ? { zh: `(${f.zh} ${show(raw, f.unit, b)} × ${show(times, "rate", b)})`, en: ` (${f.en} ${show(raw, f.unit, b)} × ${show(times, "rate", b)})` }
+      : { zh: "", en: "" };
+    return { zh: `实际 ${a} ÷ 计划 ${p}${from.zh}`, en: `actual ${a} / plan ${p}${from.en}` };
+  };
+  return { value: actual.value.div(plan), how };
 }
 
 export function evaluateCompletionClause(c: CompletionClause, ctx: EvalContext, record: PeriodRecord | undefined, rule: string): ClauseResult {
@@ -98,8 +106,8 @@ export function evaluateCompletionClause(c: CompletionClause, ctx: EvalContext, 
   const modeName = typeof mode === "string" ? mode : ctx.settings.choice<string>(mode.setting);
   const t = resolveThreshold(c.when, ctx.book, ctx.settings, rule);
   if (isUnavailable(t)) return { ...t, id: c.id, action: c.action };
-  const held: Reason[] = [];
-  const notHeld: Reason[] = [];
+  const held: Array<() => Reason> = [];
+  const notHeld: Array<() => Reason> = [];
   const missing: Unavailable[] = [];
   for (const key of keys) {
     const def = definitions[key];
@@ -117,14 +125,19 @@ export function evaluateCompletionClause(c: CompletionClause, ctx: EvalContext, 
     const value = roundRate(comp.value, ctx.book, ctx.settings);
     const ok = holds(value, t.op, t.value);
     const sym = ok ? SYMBOL[t.op] : NEGATED_SYMBOL[t.op];
-    const v = show(value, "rate", ctx.book);
-    const th = show(t.value, "rate", ctx.book);
-    (ok ? held : notHeld).push(reason(rule, `${def.label.zh}完成率 ${v}(${comp.zh})${sym} ${th}`, `${def.label.en} completion ${v} (${comp.en}) ${sym} ${th}`));
+    const book = ctx.book;
+    const line = () => {
+      const v = show(value, "rate", book);
+      const th = show(t.value, "rate", book);
+      const how = comp.how();
+      return reason(rule, `${def.label.zh}完成率 ${v}(${how.zh})${sym} ${th}`, `${def.label.en} completion ${v} (${how.en}) ${sym} ${th}`);
+    };
+    (ok ? held : notHeld).push(line);
   }
-  if (held.length > 0) return { id: c.id, held: true, action: c.action, reasons: held };
+  if (held.length > 0) return { id: c.id, held: true, action: c.action, why: () => held.map((line) => line()) };
   if (missing.length > 0) {
     const m = missing[0];
     return { ...unavailable(m.code, rule, missing.map((u) => u.zh).join(";"), missing.map((u) => u.en).join("; ")), id: c.id, action: c.action };
   }
-  return { id: c.id, held: false, action: c.action, reasons: notHeld };
+  return { id: c.id, held: false, action: c.action, why: () => notHeld.map((line) => line()) };
 }

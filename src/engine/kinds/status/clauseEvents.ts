@@ -40,65 +40,69 @@ const flagLabel = (f: string) => FLAGS[f as FlagName];
 
 export function evaluateFlagsClause(c: FlagsClause, ctx: EvalContext, rule: string): ClauseResult {
   const w = windowOf(readChoice<WindowName>(c.window, ctx.settings), ctx.period);
-  const wt = windowText(w);
   const records = recordsIn(ctx.history, w);
   const found = c.flags
     .map((f) => ({ f, periods: records.filter((r) => r.flags.includes(f)).map((r) => r.period) }))
     .filter((x) => x.periods.length > 0);
   if (found.length === 0) {
-    const zh = c.flags.map((f) => flagLabel(f).zh).join("、");
-    const en = c.flags.map((f) => flagLabel(f).en).join(", ");
-    return { id: c.id, held: false, action: c.action, reasons: [reason(rule, `${wt.zh}无${zh}`, `no ${en} in the ${wt.en}`)] };
+    const why = () => {
+      const wt = windowText(w);
+      const zh = c.flags.map((f) => flagLabel(f).zh).join("、");
+      const en = c.flags.map((f) => flagLabel(f).en).join(", ");
+      return [reason(rule, `${wt.zh}无${zh}`, `no ${en} in the ${wt.en}`)];
+    };
+    return { id: c.id, held: false, action: c.action, why };
   }
-  return {
-    id: c.id,
-    held: true,
-    action: c.action,
-    reasons: found.map((x) =>
+  const why = () => {
+    const wt = windowText(w);
+    return found.map((x) =>
       reason(rule, `${wt.zh}出现${flagLabel(x.f).zh}(${x.periods.join("、")})`, `${flagLabel(x.f).en} in the ${wt.en} (${x.periods.join(", ")})`),
-    ),
+    );
   };
+  return { id: c.id, held: true, action: c.action, why };
 }
 
 export function evaluateSumClause(c: SumClause, ctx: EvalContext, rule: string): ClauseResult {
   const field = c.sum as FieldName;
   const def = FIELDS[field];
   const w = windowOf(readChoice<WindowName>(c.window, ctx.settings), ctx.period);
-  const wt = windowText(w);
+  const wt = () => windowText(w);
   let records = recordsIn(ctx.history, w);
-  const of = c.ofFlagged ? { zh: `${flagLabel(c.ofFlagged).zh}造成的`, en: ` caused by ${flagLabel(c.ofFlagged).en}` } : { zh: "", en: "" };
-  if (c.ofFlagged) {
-    records = records.filter((r) => r.flags.includes(c.ofFlagged!));
+  const ofFlagged = c.ofFlagged;
+  const of = () => (ofFlagged ? { zh: `${flagLabel(ofFlagged).zh}造成的`, en: ` caused by ${flagLabel(ofFlagged).en}` } : { zh: "", en: "" });
+  if (ofFlagged) {
+    records = records.filter((r) => r.flags.includes(ofFlagged));
     if (records.length === 0) {
-      const f = flagLabel(c.ofFlagged);
-      return { id: c.id, held: false, action: c.action, reasons: [reason(rule, `${wt.zh}无${f.zh}`, `no ${f.en} in the ${wt.en}`)] };
+      const f = flagLabel(ofFlagged);
+      return { id: c.id, held: false, action: c.action, why: () => [reason(rule, `${wt().zh}无${f.zh}`, `no ${f.en} in the ${wt().en}`)] };
     }
   }
   const picked = nonOverlapping(records, field);
   if (picked.length === 0 && c.absent === "unavailable") {
-    return { ...unavailable("na", rule, `${wt.zh}缺少${of.zh}${def.zh}(${field})`, `${wt.en}: missing ${def.en}${of.en} (${field})`), id: c.id, action: c.action };
+    return { ...unavailable("na", rule, `${wt().zh}缺少${of().zh}${def.zh}(${field})`, `${wt().en}: missing ${def.en}${of().en} (${field})`), id: c.id, action: c.action };
   }
   const t = resolveThreshold(c.when, ctx.book, ctx.settings, rule);
   if (isUnavailable(t)) return { ...t, id: c.id, action: c.action };
   const total = picked.length === 0 ? ZERO : sum(picked.map((r) => r.values[field]!));
   const held = holds(total, t.op, t.value);
   const sym = held ? SYMBOL[t.op] : NEGATED_SYMBOL[t.op];
-  const x = show(total, def.unit, ctx.book);
-  const v = show(t.value, def.unit, ctx.book);
-  const parts =
-    picked.length === 0
-      ? { zh: "(无记录,按 0 计)", en: " (none recorded, counted as 0)" }
-      : picked.length > 1
-        ? {
-            zh: `(${picked.map((r) => `${r.period} ${show(r.values[field]!, def.unit, ctx.book)}`).join("、")})`,
-            en: ` (${picked.map((r) => `${r.period} ${show(r.values[field]!, def.unit, ctx.book)}`).join(", ")})`,
-          }
-        : { zh: "", en: "" };
-  return {
-    id: c.id,
-    held,
-    action: c.action,
+  const book = ctx.book;
+  const why = () => {
+    const x = show(total, def.unit, book);
+    const v = show(t.value, def.unit, book);
+    const parts =
+      picked.length === 0
+        ? { zh: "(无记录,按 0 计)", en: " (none recorded, counted as 0)" }
+        : picked.length > 1
+          ? {
+              zh: `(${picked.map((r) => `${r.period} ${show(r.values[field]!, def.unit, book)}`).join("、")})`,
+              en: ` (${picked.map((r) => `${r.period} ${show(r.values[field]!, def.unit, book)}`).join(", ")})`,
+            }
+          : { zh: "", en: "" };
+    const wtx = wt();
+    const o = of();
     // No space after a full-width parenthesis (Chinese typography); the English text keeps its spaces.
-    reasons: [reason(rule, `${wt.zh}${of.zh}${def.zh}合计 ${x}${parts.zh || " "}${sym} ${v}`, `${def.en}${of.en} in the ${wt.en}: ${x}${parts.en} ${sym} ${v}`)],
+    return [reason(rule, `${wtx.zh}${o.zh}${def.zh}合计 ${x}${parts.zh || " "}${sym} ${v}`, `${def.en}${o.en} in the ${wtx.en}: ${x}${parts.en} ${sym} ${v}`)];
   };
+  return { id: c.id, held, action: c.action, why };
 }

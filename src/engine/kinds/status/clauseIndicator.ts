@@ -23,7 +23,11 @@ export function evaluateIndicatorClause(c: IndicatorClause, ctx: EvalContext, re
   if (isUnavailable(t)) return { ...t, id: c.id, action: c.action };
   const held = holds(ind.value, t.op, t.value);
   const sym = held ? SYMBOL[t.op] : NEGATED_SYMBOL[t.op];
-  const x = show(ind.value, ind.unit, ctx.book);
-  const v = show(t.value, ind.unit, ctx.book);
-  return { id: c.id, held, action: c.action, reasons: [reason(rule, `${ind.label.zh} ${x} ${sym} ${v}`, `${ind.label.en} ${x} ${sym} ${v}`)] };
+  const book = ctx.book;
+  const why = () => {
+    const x = show(ind.value, ind.unit, book);
+    const v = show(t.value, ind.unit, book);
+    return [reason(rule, `${ind.label.zh} ${x} ${sym} ${v}`, `${ind.label.en} ${x} ${sym} ${v}`)];
+  };
+  return { id: c.id, held, action: c.action, why };
 }

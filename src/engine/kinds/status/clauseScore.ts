@@ -19,12 +19,13 @@ export function evaluateScoreClause(c: ScoreClause, ctx: EvalContext, rule: stri
   }
   const t = resolveThreshold(c.score, ctx.book, ctx.settings, rule);
   if (isUnavailable(t)) return { ...t, id: c.id, action: c.action };
-  const held = holds(ctx.score, t.op, t.value);
+  const score = ctx.score;
+  const held = holds(score, t.op, t.value);
   const sym = held ? SYMBOL[t.op] : NEGATED_SYMBOL[t.op];
   return {
     id: c.id,
     held,
     action: c.action,
-    reasons: [reason(rule, `综合考核得分 ${plain(ctx.score)} ${sym} ${plain(t.value)}`, `appraisal score ${plain(ctx.score)} ${sym} ${plain(t.value)}`)],
+    why: () => [reason(rule, `综合考核得分 ${plain(score)} ${sym} ${plain(t.value)}`, `appraisal score ${plain(score)} ${sym} ${plain(t.value)}`)],
   };
 }

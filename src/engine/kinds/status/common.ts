@@ -10,6 +10,7 @@ import type { Reason } from "../../model";
 import { unavailable, type Unavailable } from "../../outcome";
 import { parseQuantity } from "../../quantity";
 import type { CompiledRulebook } from "../../rulebook/compile";
+import { firstRuleOfKind } from "../../rulebook/lookups";
 import { roundTo, type RoundingSpec } from "../../rounding";
 import type { Settings } from "../../settings";
 
@@ -72,12 +73,15 @@ export function checkSetting(key: string | undefined, book: CompiledRulebook): s
   return key !== undefined && !book.doc.settings[key] ? [`setting ${key} is not declared`] : [];
 }
 
-/** A clause that could be evaluated: whether it holds, and why (both ways, for the explanation). */
+/**
+ * A clause that could be evaluated: whether it holds, and why (both ways, for the explanation). The why is worded
+ * only when asked: most clauses do not hold, and a clause that does not hold is not shown.
+ */
 export interface ClauseOutcome {
   id: string;
   held: boolean;
   action?: ActionName;
-  reasons: Reason[];
+  why: () => Reason[];
 }
 export type ClauseResult = ClauseOutcome | (Unavailable & { id: string; action?: ActionName });
 
@@ -86,7 +90,7 @@ export type ClauseResult = ClauseOutcome | (Unavailable & { id: string; action?:
  * exact, unless the rulebook's rate-precision convention rounds them first (H003-CONV-RATE-PRECISION `pct2`).
  */
 export function roundRate(value: Dec, book: CompiledRulebook, settings: Settings): Dec {
-  const convention = book.rules.find((r) => r.doc.kind === "ratePrecision");
+  const convention = firstRuleOfKind(book, "ratePrecision");
   if (!convention) return value;
   const p = convention.params as { setting: string; modes: Record<string, RoundingSpec | null> };
   const spec = p.modes[String(settings.get(p.setting))];

@@ -61,7 +61,7 @@ export function firedReasons(rule: string, o: ConditionsOutcome, ctx: EvalContex
   const reasons = o.held.filter((c) => (c.action ?? defaultAction) === chosen).flatMap((c) => {
     const a = ACTIONS[c.action ?? defaultAction];
     // No space after a full-width parenthesis (Chinese typography).
-    return c.reasons.map((r) => reason(rule, `${at.zh}${r.zh}${r.zh.endsWith(")") ? "" : " "}→ ${a.zh}`, `${at.en}${r.en} → ${a.en}`));
+    return c.why().map((r) => reason(rule, `${at.zh}${r.zh}${r.zh.endsWith(")") ? "" : " "}→ ${a.zh}`, `${at.en}${r.en} → ${a.en}`));
   });
   for (const u of o.unknown) reasons.push(reason(rule, `无法判断:${u.zh}`, `cannot tell: ${u.en}`));
   return reasons;

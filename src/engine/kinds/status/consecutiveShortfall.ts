@@ -117,6 +117,12 @@ export const consecutiveShortfall: TriggerKind<Params> = {
     let run: Month[] = [];
     let firedInRun = false;
     let lastBase: Dec | undefined;
+    // share × base, worked out again only when the base changes (an assigned base rarely does).
+    let priced: { base: Dec; threshold: Dec } | undefined;
+    const thresholdOf = (base: Dec) => {
+      if (!priced || !priced.base.eq(base)) priced = { base, threshold: base.times(p.below.share) };
+      return priced.threshold;
+    };
     const fires: Fire[] = [];
     for (let i = start; i <= end; i++) { // int: calendar month index
       const month = readMonth(p, ctx, byIndex.get(i), lastBase, rule.id);
@@ -133,7 +139,7 @@ export const consecutiveShortfall: TriggerKind<Params> = {
       lastBase = month.base;
       let fire: Fire | undefined;
       if (mode === "eachMonth") {
-        if (holds(month.value, op, month.base.times(p.below.share))) run.push(month);
+        if (holds(month.value, op, thresholdOf(month.base))) run.push(month);
         else {
           run = [];
           firedInRun = false;

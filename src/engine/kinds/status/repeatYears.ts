@@ -42,7 +42,7 @@ function judge(target: CompiledRule<ConditionParams>, ctx: EvalContext): Conditi
 }
 
 function yearReasons(year: number, o: ConditionsOutcome, ids?: Set<string>): { zh: string; en: string } {
-  const rs: Reason[] = o.held.filter((c) => !ids || ids.has(c.id)).flatMap((c) => c.reasons);
+  const rs: Reason[] = o.held.filter((c) => !ids || ids.has(c.id)).flatMap((c) => c.why());
   return { zh: `${year}:${rs.map((r) => r.zh).join(";")}`, en: `${year}: ${rs.map((r) => r.en).join("; ")}` };
 }
 
