@@ -6,16 +6,14 @@
  */
 import { existsSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { appraiseAll, checkAgainstRulebook, resolveSettings, type AppraisalOutput } from "../engine/api";
+import type { AppraisalOutput } from "../engine/api";
 import type { InputProblem } from "../engine/model";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
-import { parseSettingText } from "../engine/settings";
-import {
-  appraisalInputJson, countBySeverity, mapWorkbook, problemLine, resultTables, statusLabels,
-  type WorkbookValues,
-} from "../workbook";
+import { appraisalInputJson, countBySeverity, problemLine, resultTables, statusLabels, type WorkbookValues } from "../workbook";
+import { appraiseSetup, prepareGrading } from "../workbook/grading";
 import { option, parseArgs } from "./args";
 import type { CliIo } from "./io";
+import { readSetOptions } from "./setOptions";
 import { workbookRulebook } from "./workbookRulebook";
 import { readXlsx } from "./xlsx/read";
 import { writeXlsx } from "./xlsx/write";
@@ -28,7 +26,6 @@ export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY
       --quiet                no progress lines                 --input-json FILE   also save the mapped data as evaluate JSON
 `;
 
-const DAILY_AVG_SETTING = "g001.validation.dailyAvgAboveBalance";
 
 /** Progress lines appear from this many managers on (a branch file grades in well under a second). */
 export const PROGRESS_MIN_MANAGERS = 1000;
@@ -79,28 +76,14 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
   const { book, period } = chosen;
 
   say(`映射与校验 / mapping and checking …`);
-  const mapped = mapWorkbook(values, { book, period });
-  const overrides: Record<string, unknown> = { ...(mapped.input.settings ?? {}) };
-  for (const pair of args.options.get("set") ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
-    const key = pair.slice(0, eq);
-    const def = book.doc.settings[key];
-    // defineProperty, not assignment: `--set __proto__=…` must stay a key (reported as unknown), not set a prototype.
-    Object.defineProperty(overrides, key, { value: def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1), enumerable: true, writable: true, configurable: true });
-  }
-  const settings = resolveSettings(book, overrides);
-  if (!settings.ok) return fail(settings.problems);
-  const input = { ...mapped.input, settings: overrides };
-  const mismatches = checkAgainstRulebook(book, input);
-  if (mismatches.length > 0) return fail(mismatches);
-
-  // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
-  if (book.doc.settings[DAILY_AVG_SETTING] && settings.value.get(DAILY_AVG_SETTING) === "off") {
-    mapped.problems = mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
-  }
-  for (const p of mapped.problems) io.stderr(`${problemLine(p)}\n`);
-  const counts = countBySeverity(mapped.problems);
+  const set = readSetOptions(book, args.options.get("set") ?? []);
+  if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
+  const prepared = prepareGrading(values, { book, period, overrides: set.overrides });
+  if (!prepared.ok) return fail(prepared.problems);
+  const { setup } = prepared;
+  const { input } = setup;
+  for (const p of setup.problems) io.stderr(`${problemLine(p)}\n`);
+  const counts = countBySeverity(setup.problems);
   if (strict && counts.error > 0) {
     io.stderr(`--strict: 数据有 ${counts.error} 个错误,未写出结果 / ${counts.error} error(s) in the data; no output written\n`);
     return 2;
@@ -112,39 +95,25 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
 
   const inputJson = option(args, "input-json");
   if (inputJson && (samePath(inputJson, file) || samePath(inputJson, out))) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
-  const output = appraiseInChunks(book, settings.value, input, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS && !quiet ? (t) => io.stderr(`${t}\n`) : undefined);
+  const n = input.managers.length;
+  const progress = n >= PROGRESS_MIN_MANAGERS && !quiet;
+  // A tenth of the managers per step, so progress can be shown.
+  const output = appraiseSetup(setup, progress ? Math.ceil(n / 10) : n, progress ? (s) => io.stderr(`考核进度 / progress ${Math.round((s.done * 100) / s.total)}% (${s.done}/${s.total})\n`) : undefined); // int: percent shown
 
   if (inputJson) writeFileSync(inputJson, `${JSON.stringify(appraisalInputJson(input), null, 1)}\n`);
 
-  say(`写出 / writing ${out} …`, mapped.input.managers.length >= PROGRESS_MIN_MANAGERS);
+  say(`写出 / writing ${out} …`, n >= PROGRESS_MIN_MANAGERS);
   try {
-    await writeXlsx(out, resultTables({ book: book, input, output, problems: mapped.problems }));
+    await writeXlsx(out, resultTables({ book: book, input, output, problems: setup.problems }));
   } catch (e) {
     return fail([{ path: out, message: `无法写出结果 / cannot write the results: ${(e as Error).message}` }]);
   }
 
-  io.stdout(summary(book, output, mapped.skipped, counts, out, Date.now() - started)); // int: milliseconds
+  io.stdout(summary(book, output, setup.skipped, counts, out, Date.now() - started)); // int: milliseconds
   return 0;
 }
 
 type Book = CompiledRulebook;
-type Resolved = Extract<ReturnType<typeof resolveSettings>, { ok: true }>["value"];
-
-/** The same engine call as `appraise evaluate`, a tenth of the managers at a time so progress can be shown. */
-function appraiseInChunks(book: Book, settings: Resolved, input: Parameters<typeof appraiseAll>[2], progress?: (text: string) => void): AppraisalOutput {
-  const n = input.managers.length;
-  if (!progress) return appraiseAll(book, settings, input).output;
-  const step = Math.max(1, Math.ceil(n / 10)); // int: chunk size
-  let results: AppraisalOutput["results"] = [];
-  let head: AppraisalOutput | undefined;
-  for (let i = 0; i < n; i += step) { // int: index
-    const part = appraiseAll(book, settings, { ...input, managers: input.managers.slice(i, i + step) }).output; // int: index
-    head ??= part;
-    results = results.concat(part.results);
-    progress(`考核进度 / progress ${Math.round((results.length * 100) / n)}% (${results.length}/${n})`); // int: percent shown
-  }
-  return { ...(head ?? appraiseAll(book, settings, { ...input, managers: [] }).output), results };
-}
 
 function summary(book: Book, output: AppraisalOutput, skipped: string[], counts: Record<string, number>, out: string, ms: number): string {
   const labels = statusLabels(book);

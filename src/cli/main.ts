@@ -12,11 +12,11 @@ import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings } f
 import { parseAppraisalInput } from "../engine/input";
 import type { InputProblem } from "../engine/model";
 import { presetDocument, presetSummaries } from "../engine/rulebooks";
-import { parseSettingText } from "../engine/settings";
 import { option, parseArgs, type ParsedArgs } from "./args";
 import { GRADE_USAGE, gradeCommand } from "./grade";
 import { processIo, type CliIo } from "./io";
 import { resultsTable } from "./resultsTable";
+import { readSetOptions } from "./setOptions";
 import { VALIDATE_USAGE, validateCommand } from "./validate";
 
 export const USAGE = `用法 / usage:
@@ -95,15 +95,10 @@ async function evaluateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const book = resolveRulebook(source);
   if (!book.ok) return problems(io, book.problems);
 
+  const set = readSetOptions(book.value, args.options.get("set") ?? []);
+  if (!set.ok) return "usage" in set ? usage(io, set.usage) : problems(io, set.problems);
   const overrides: Record<string, unknown> = { ...(input.settings ?? {}) };
-  for (const pair of args.options.get("set") ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) return usage(io, `--set needs key=value, got "${pair}"`);
-    const key = pair.slice(0, eq);
-    const def = book.value.doc.settings[key];
-    // defineProperty, not assignment: `--set __proto__=…` must stay a key (reported as unknown), not set a prototype.
-    Object.defineProperty(overrides, key, { value: def ? parseSettingText(def, pair.slice(eq + 1)) : pair.slice(eq + 1), enumerable: true, writable: true, configurable: true });
-  }
+  for (const [k, v] of Object.entries(set.overrides)) Object.defineProperty(overrides, k, { value: v, enumerable: true, writable: true, configurable: true });
   const settings = resolveSettings(book.value, overrides);
   if (!settings.ok) return problems(io, settings.problems);
   const mismatches = checkAgainstRulebook(book.value, input);

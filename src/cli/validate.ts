@@ -8,10 +8,10 @@ import { existsSync } from "node:fs";
 import { resolveSettings } from "../engine/api";
 import type { InputProblem } from "../engine/model";
 import { isIsoDate } from "../engine/periods";
-import { parseSettingText } from "../engine/settings";
 import { problemLine, validateWorkbook, type WorkbookValues } from "../workbook";
 import { option, parseArgs } from "./args";
 import type { CliIo } from "./io";
+import { readSetOptions } from "./setOptions";
 import { workbookRulebook } from "./workbookRulebook";
 import { readXlsxCounting } from "./xlsx/read";
 
@@ -51,15 +51,9 @@ export async function validateCommand(rawArgv: string[], io: CliIo): Promise<num
   if (typeof chosen === "number") return chosen;
   const { book, period } = chosen;
 
-  const settings: Record<string, unknown> = {};
-  for (const pair of args.options.get("set") ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) return usage(`--set needs key=value, got "${pair}"`);
-    const key = pair.slice(0, eq);
-    const def = book.doc.settings[key];
-    if (!def) return fail([{ path: `settings.${key}`, message: `unknown setting for rulebook ${book.doc.id}` }]);
-    settings[key] = parseSettingText(def, pair.slice(eq + 1));
-  }
+  const set = readSetOptions(book, args.options.get("set") ?? []);
+  if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
+  const settings = set.overrides;
   const checked = resolveSettings(book, settings);
   if (!checked.ok) return fail(checked.problems);
 

@@ -3,11 +3,9 @@
  * taskpane and stored in the document, see src/workbook/rulebookChoice.ts). Compiled rulebooks are cached, because
  * Excel may call a function thousands of times in one recalculation.
  */
-import { resolveRulebook, resolveSettings } from "../engine/api";
-import { presetIds } from "../engine/rulebooks";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { Settings } from "../engine/settings";
-import { readRulebookChoice, type RulebookChoice } from "../workbook";
+import { chosenRulebook, readRulebookChoice, type RulebookChoice } from "../workbook";
 import { naError, valueError, type FunctionError } from "./result";
 
 export interface BookContext {
@@ -58,25 +56,14 @@ export function bookFor(idArg: string | undefined): BookContext | FunctionError 
   const key = JSON.stringify([id, userDoc ?? null, overrides]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const made = make(id, userDoc, overrides);
+  const made = make(choice, id);
   if (cache.size > 32) cache.clear();
   cache.set(key, made);
   return made;
 }
 
-function make(id: string, userDoc: unknown, overrides: Record<string, unknown>): BookContext | FunctionError {
-  if (userDoc === undefined && !presetIds().includes(id)) {
-    return naError(`没有编号为 "${id}" 的规则集(内置:${presetIds().join("、")})`, `no rulebook "${id}" (built-in: ${presetIds().join(", ")})`);
-  }
-  const book = resolveRulebook(userDoc ?? id);
-  if (!book.ok) {
-    const first = book.problems[0]?.message ?? "";
-    return valueError(`规则集 "${id}" 无效:${first}`, `rulebook "${id}" is invalid: ${first}`);
-  }
-  const settings = resolveSettings(book.value, overrides);
-  if (!settings.ok) {
-    const p = settings.problems[0];
-    return valueError(`规则集 "${id}" 的设置 ${p.path} 无效:${p.message}`, `rulebook "${id}" setting ${p.path} is invalid: ${p.message}`);
-  }
-  return { book: book.value, settings: settings.value };
+function make(choice: RulebookChoice, id: string): BookContext | FunctionError {
+  const chosen = chosenRulebook(choice, id);
+  if (!chosen.ok) return chosen.kind === "missing" ? naError(chosen.zh, chosen.en) : valueError(chosen.zh, chosen.en);
+  return { book: chosen.book, settings: chosen.settings };
 }

@@ -32,10 +32,32 @@ export interface OutputTable {
   autoFilter: boolean;
 }
 
+/** Excel number formats: money #,##0.00, points 0.00, rates 0.00%, ids and text as text. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  money: "#,##0.00",
+  usd: "#,##0.00",
+  points: "0.00",
+  percent: "0.00%",
+  integer: "0",
+};
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** A table cell as Excel stores it: empty → null, a decimal string in a figure column → a number, else text. */
+export function excelCell(cell: OutputCell, format: ColumnFormat): string | number | null {
+  if (cell === null || cell === "") return null;
+  // The one place a figure becomes a binary number: the cell Excel stores. Arithmetic was done in Dec.
+  return format !== "text" && DECIMAL.test(cell) ? Number(cell) : cell; // excel edge: finished decimal text → the stored number
+}
+
 /** Shown where the rulebook computes a figure but could not for this manager (the 说明 says why). */
 export const UNAVAILABLE = "不可用";
 /** Shown where the rulebook does not compute a figure at all. */
 export const NOT_COMPUTED = "—";
+
+/** The sheet layout's flag column: the status label of a manager the branch must act on, else empty. */
+export const ATTENTION_HEADER = "需关注";
 
 export const OUTPUT_ZH: Record<string, string> = { score: "得分", grade: "等级", commission: "提成", riskDeposit: "风险金", status: "状态", nextGrade: "距下一等级" };
 
@@ -75,6 +97,12 @@ export interface ResultsArgs {
   input: AppraisalInput;
   output: AppraisalOutput;
   problems: WorkbookProblem[];
+  /**
+   * `file` (the command line's workbook): the period's input figures are repeated and 说明 lists every rule used.
+   * `sheet` (the taskpane's results sheet, written in one round trip to Excel): no repeated inputs, a 需关注 column,
+   * and 说明 gives the reasons with their rule ids; the rules used are listed once, in the sheet's note.
+   */
+  layout?: "file" | "sheet";
 }
 
 export function resultTables(args: ResultsArgs): OutputTable[] {
@@ -132,6 +160,29 @@ function ruleIds(r: ManagerResultJson): string[] {
   return [...ids];
 }
 
+/** Every rule id that produced a figure or a reason for any manager, in rulebook order. */
+export function rulesUsed(book: CompiledRulebook, output: AppraisalOutput): string[] {
+  const seen = new Set<string>();
+  for (const r of output.results) for (const id of ruleIds(r)) seen.add(id);
+  const order = book.rules.map((x) => x.id);
+  return [...seen].sort((a, b) => (order.indexOf(a) === -1 ? 1e9 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 1e9 : order.indexOf(b))); // int: order
+}
+
+/** The status label when the rulebook lists the status among those the branch must act on, else "". */
+export function attentionText(book: CompiledRulebook, r: ManagerResultJson, label: (id: string) => string): string {
+  return r.status !== undefined && book.doc.attentionStatuses.includes(r.status) ? label(r.status) : "";
+}
+
+/** The reasons only (status, unavailable figures, data problems), each with its rule id: the sheet layout's 说明. */
+export function reasonSummary(book: CompiledRulebook, r: ManagerResultJson, problemCount: number): string {
+  const statusRules = new Set(book.rules.filter((x) => x.kind.stage === "status").map((x) => x.id));
+  const parts: string[] = [];
+  for (const e of r.explanation) if (statusRules.has(e.rule.split(/,\s*/)[0])) parts.push(`${e.zh}[${e.rule}]`);
+  for (const u of r.unavailable ?? []) parts.push(`${OUTPUT_ZH[u.output] ?? u.output}不可用:${u.zh}[${u.rule}]`);
+  if (problemCount > 0) parts.push(`数据问题 ${problemCount} 处(点“校验工作簿”查看)`);
+  return parts.join(";");
+}
+
 export function explanationSummary(book: CompiledRulebook, r: ManagerResultJson, problemCount: number): string {
   const statusRules = new Set(book.rules.filter((x) => x.kind.stage === "status").map((x) => x.id));
   const parts: string[] = [];
@@ -152,12 +203,13 @@ function periodFields(input: AppraisalInput): FieldName[] {
   return (Object.keys(FIELDS) as FieldName[]).filter((f) => seen.has(f));
 }
 
-function resultsTable({ book, input, output, problems }: ResultsArgs): OutputTable {
+function resultsTable({ book, input, output, problems, layout = "file" }: ResultsArgs): OutputTable {
   const L = labels(book);
+  const sheet = layout === "sheet";
   const byId = new Map<string, ManagerInput>(input.managers.map((m) => [m.id, m]));
   const itemRules: string[] = [];
   for (const r of output.results) for (const i of r.scoreItems ?? []) if (!itemRules.includes(i.rule)) itemRules.push(i.rule);
-  const fields = periodFields(input);
+  const fields = sheet ? [] : periodFields(input);
   const provisional = output.results.some((r) => r.provisional);
   const problemCount = new Map<string, number>();
   for (const p of problems) if (p.managerId !== undefined && p.severity !== "info") problemCount.set(p.managerId, (problemCount.get(p.managerId) ?? 0) + 1); // int: count
@@ -179,6 +231,7 @@ function resultsTable({ book, input, output, problems }: ResultsArgs): OutputTab
     ...(provisional ? [{ header: "暂定", format: "text" } as OutputColumn] : []),
     { header: "距下一等级", format: "text" },
     ...fields.map((f): OutputColumn => ({ header: `${FIELDS[f].zh}(${UNIT_HEADER[FIELDS[f].unit]})`, format: UNIT_FORMAT[FIELDS[f].unit] })),
+    ...(sheet ? [{ header: ATTENTION_HEADER, format: "text" } as OutputColumn] : []),
     { header: "说明", format: "text" },
   ];
   const rows = output.results.map((r): OutputCell[] => {
@@ -202,7 +255,8 @@ function resultsTable({ book, input, output, problems }: ResultsArgs): OutputTab
       ...(provisional ? [r.provisional ? "暂定" : ""] : []),
       nextGradeText(book, r),
       ...fields.map((f) => rec?.values[f]?.toFixed() ?? null),
-      explanationSummary(book, r, problemCount.get(r.id) ?? 0),
+      ...(sheet ? [attentionText(book, r, L.status)] : []),
+      sheet ? reasonSummary(book, r, problemCount.get(r.id) ?? 0) : explanationSummary(book, r, problemCount.get(r.id) ?? 0),
     ];
   });
   return { name: resultsSheetName(output.period), columns, rows, freezeRows: 1, freezeColumns: 2, autoFilter: true };

@@ -2,7 +2,8 @@
  * The decimal-only lint shared by the engine and workbook suites: the TypeScript type checker walks every file of a
  * folder; any arithmetic operator whose operands are JS numbers, any unary +/- on a number variable, and any call
  * that turns amounts into floats (parseFloat, Number(), Math.*, toFixed on a number) is a violation, unless the line
- * is marked `// int:` (calendar and index arithmetic on whole numbers). Decimal config may not be changed globally,
+ * is marked `// int:` (calendar and index arithmetic on whole numbers) or `// excel edge:` (the single conversion of
+ * a finished figure's decimal text into the number Excel stores; the workbook suite checks it occurs once). Decimal config may not be changed globally,
  * and decimal.js may be imported only by src/engine/decimal.ts.
  */
 import * as fs from "node:fs";
@@ -54,7 +55,7 @@ export function findFloatViolations(root: string, planted?: { name: string; text
     const lines = source.getFullText().split("\n");
     const allowed = (node: ts.Node) => {
       const line = source.getLineAndCharacterOfPosition(node.getStart()).line;
-      return /\/\/ int:/.test(lines[line]);
+      return /\/\/ (int|excel edge):/.test(lines[line]);
     };
     const report = (node: ts.Node, what: string) => {
       if (allowed(node)) return;

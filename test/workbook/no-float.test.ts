@@ -14,6 +14,12 @@ describe("decimal only for money in src/workbook", () => {
     expect(findFloatViolations(DIR)).toEqual([]);
   });
 
+  it("converts a figure to Excel's number in one marked place only (excelCell)", () => {
+    const marked = sourceFiles(DIR).flatMap((file) => fs.readFileSync(file, "utf8").split("\n").filter((l) => l.includes("// excel edge:")).map((l) => `${path.basename(file)}: ${l.trim()}`));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/^results\.ts: return format !== "text" && DECIMAL\.test\(cell\) \? Number\(cell\) : cell;/);
+  });
+
   it("catches a violation when one is planted (the check is not vacuous)", () => {
     const name = path.join(DIR, "__planted_float__.ts");
     const text = "export function bad(a: number): number {\n  return a * 10000;\n}\n";

@@ -5,19 +5,9 @@
  */
 import { renameSync, unlinkSync } from "node:fs";
 import ExcelJS from "exceljs";
-import type { ColumnFormat, OutputTable } from "../../workbook";
+import { excelCell, NUMBER_FORMATS, type ColumnFormat, type OutputTable } from "../../workbook";
 import { displayWidth } from "../textTable";
 
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: "@",
-  money: "#,##0.00",
-  usd: "#,##0.00",
-  points: "0.00",
-  percent: "0.00%",
-  integer: "0",
-};
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** How wide a cell shows, roughly, in Excel's character units. */
 function shownWidth(text: string, format: ColumnFormat): number {
@@ -47,12 +37,6 @@ function widthsOf(t: OutputTable): number[] {
   return t.columns.map((c, i) => Math.min(Math.max(widths[i] + 2, 6), capOf(c.header)));
 }
 
-function cellValue(cell: string | null, format: ColumnFormat): string | number | null {
-  if (cell === null || cell === "") return null;
-  // The one place a figure becomes a binary number: the cell Excel stores. Arithmetic was done in Dec.
-  return format !== "text" && DECIMAL.test(cell) ? Number(cell) : cell;
-}
-
 /**
  * Streams the tables into `path` (rows are written as they are added, so a 10 000-manager result with its
  * explanation lines does not have to sit in memory as a whole workbook).
@@ -76,7 +60,7 @@ async function streamTables(path: string, tables: OutputTable[]): Promise<void> 
     });
     header.commit();
     for (const row of t.rows) {
-      const added = ws.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]?.format ?? "text")));
+      const added = ws.addRow(row.map((cell, i) => excelCell(cell, t.columns[i]?.format ?? "text")));
       added.eachCell({ includeEmpty: true }, (cell, col) => {
         const style = styles[col - 1];
         if (style) cell.style = style;

@@ -96,6 +96,11 @@ export const RulebookDoc = z
     /** Highest grade first: the order of promotion and demotion. */
     grades: z.array(Named).default([]),
     settings: z.record(z.string(), SettingDef).default({}),
+    /**
+     * Statuses the branch must act on (demotion, dismissal, a warning): the results sheet flags and highlights
+     * those managers. Data, not code, because each scheme names its statuses differently.
+     */
+    attentionStatuses: z.array(z.string()).default([]),
     rules: z.array(RuleDoc).min(1),
   })
   .strict();
