@@ -38,7 +38,8 @@ beforeAll(async () => {
     if (savedUrl === undefined) delete process.env.ADDIN_PUBLIC_URL;
     else process.env.ADDIN_PUBLIC_URL = savedUrl;
   }
-}, 120_000);
+  // A production build takes about a minute on an idle 2-core machine; under load (CI beside other jobs) several.
+}, 600_000);
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
