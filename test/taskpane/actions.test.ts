@@ -216,4 +216,11 @@ describe("固定为数值 (runFreeze)", () => {
     expect(r.note).toBe("已固定为数值(规则集 h003-city-bank v1.0.0,2026-11-23 15:02),此后不再随公式或规则变化。");
     expect(port.log).toEqual([`freeze 考核结果 2026 ${r.note}`]);
   });
+
+  it("names the 设置 sheet's rulebook when the document has none", async () => {
+    const port = new MemoryPort(cityBank);
+    const r = await runFreeze(port, "selection", NOW);
+    expect(!isBlocked(r) && r.note).toContain("规则集 h003-city-bank v1.0.0");
+    expect(port.log[0]).toBe("read");
+  });
 });

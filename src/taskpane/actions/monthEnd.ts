@@ -131,7 +131,9 @@ export async function runGrading(port: ExcelPort, opts: GradeOptions): Promise<G
 
 /** Formulas to values, with a note of the rulebook and the time, so the figures never change again. */
 export async function runFreeze(port: ExcelPort, target: "sheet" | "selection", now: Date = new Date()): Promise<FreezeOutcome | Blocked> {
-  const { chosen } = resolveActive(port);
+  // The 设置 sheet may name the rulebook when the document does not: only then is the workbook read.
+  const values = storedChoice(port).id === undefined ? (await port.readWorkbook()).values : undefined;
+  const { chosen } = resolveActive(port, values);
   const rulebook = chosen.ok ? `规则集 ${chosen.book.doc.id} v${chosen.book.doc.version}` : "未选择规则集";
   const note = `已固定为数值(${rulebook},${localTime(now)}),此后不再随公式或规则变化。`;
   const where = target === "sheet" ? { sheet: await port.activeSheetName() } : "selection";

@@ -100,6 +100,8 @@ export function exportRulebook(port: ExcelPort, id: string): { fileName: string;
 }
 
 const MAX_SUMMARY_ITEMS = 8;
+const MAX_VALUE_CHARS = 40;
+const MAINTAINER_KEYS = new Set(["implementedBy", "note", "notes", "reading"]);
 
 /** The rule's plain values (thresholds, amounts, rates) as `key=value`, a few of them: what the table shows. */
 function summaryOf(params: unknown): string {
@@ -108,7 +110,8 @@ function summaryOf(params: unknown): string {
     if (items.length >= MAX_SUMMARY_ITEMS) return;
     if (x === null || x === undefined) return;
     if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") {
-      items.push(`${key}=${String(x)}`);
+      // Thresholds and amounts are short; long strings are notes for maintainers (where a convention is implemented).
+      if (String(x).length <= MAX_VALUE_CHARS && !MAINTAINER_KEYS.has(key)) items.push(`${key}=${String(x)}`);
     } else if (Array.isArray(x)) {
       x.forEach((v) => walk(v, key));
     } else if (typeof x === "object") {
