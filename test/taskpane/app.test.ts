@@ -13,6 +13,7 @@ import { rulesOf } from "../../src/taskpane/actions";
 import type { ExcelPort } from "../../src/taskpane/port";
 import { presetDocument } from "../../src/engine/rulebooks";
 import { RULEBOOK_CHOICE_KEY, USER_RULEBOOKS_KEY } from "../../src/workbook";
+import { isDisabled, one, tags, text } from "./markup";
 
 const CHOSEN = { [RULEBOOK_CHOICE_KEY]: { id: "h003-city-bank", settings: {} } };
 
@@ -37,28 +38,6 @@ function stubPort(settings: Record<string, unknown> = CHOSEN): ExcelPort {
 function render(props: Partial<AppProps> = {}): string {
   const all: AppProps = { port: stubPort(), host: "excel", ...props };
   return renderToString(createElement(FluentProvider, { theme: webLightTheme }, createElement(App, all)));
-}
-
-function tags(markup: string, id: string): string[] {
-  return markup.match(new RegExp(`<[a-z]+\\b[^>]*\\bdata-testid="${id}"[^>]*>`, "g")) ?? [];
-}
-
-function one(markup: string, id: string): string {
-  const found = tags(markup, id);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-const isDisabled = (tag: string) => /\sdisabled=""/.test(tag);
-
-function text(markup: string): string {
-  return markup
-    .replace(/<style[^>]*>.*?<\/style>/gs, " ")
-    .replace(/<!--.*?-->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 }
 
 /** Each tab's label (Fluent also renders a hidden bold copy of it to reserve the width, hence the first word only). */

@@ -18,35 +18,12 @@ import PeriodSelect from "../../src/taskpane/components/PeriodSelect";
 import RulebookPanel, { type RulebookPanelProps } from "../../src/taskpane/components/RulebookPanel";
 import { HostNote, NoticeBar } from "../../src/taskpane/components/Notices";
 import type { GradeState } from "../../src/taskpane/components/hooks/useGrading";
+import { isDisabled, one, tags, text } from "./markup";
 
 const noop = () => undefined;
 
 function html(el: ReactElement): string {
   return renderToString(createElement(FluentProvider, { theme: webLightTheme }, el));
-}
-
-/** Every opening tag carrying data-testid="id". */
-function tags(markup: string, id: string): string[] {
-  return markup.match(new RegExp(`<[a-z]+\\b[^>]*\\bdata-testid="${id}"[^>]*>`, "g")) ?? [];
-}
-
-function one(markup: string, id: string): string {
-  const found = tags(markup, id);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
-
-const isDisabled = (tag: string) => /\sdisabled=""/.test(tag);
-
-/** Text content, roughly: tags removed, entities of renderToString decoded. */
-function text(markup: string): string {
-  return markup
-    .replace(/<!--.*?-->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 }
 
 function finding(severity: WorkbookProblem["severity"], address: string, zh: string, en: string, extra: Partial<WorkbookProblem> = {}): WorkbookProblem {

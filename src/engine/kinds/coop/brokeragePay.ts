@@ -27,6 +27,7 @@ import { checkSettingRefs } from "../general/common";
 import { checkPicked, count, need, note, orZero, pctText, pick, picked, yuan } from "./common";
 import { fractionText, recordLots, standardLots, type Fraction, type LotsParams } from "./lots";
 import { payDateOf, type PayDateParams } from "./payDate";
+import { PairCache } from "../../memo";
 
 const SettingRef = z.object({ setting: z.string() }).strict();
 
@@ -60,20 +61,10 @@ const BaseTiers = z.array(z.object({ atLeast: Quantity, base: Quantity }).strict
 const lotsAtLeast = (lots: Fraction, x: Dec) => lots.num.gte(x.times(lots.den));
 
 // A tier setting is validated (zod) once per settings object and key, not once per person and month.
-const parsedTiers = new WeakMap<Settings, Map<string, z.ZodSafeParseResult<unknown>>>();
+const parsedTiers = new PairCache<Settings, string, z.ZodSafeParseResult<unknown>>();
 
 function parseTiers<T>(schema: z.ZodType<T[]>, key: string, raw: unknown, settings: Settings): z.ZodSafeParseResult<T[]> {
-  let byKey = parsedTiers.get(settings);
-  if (!byKey) {
-    byKey = new Map();
-    parsedTiers.set(settings, byKey);
-  }
-  let parsed = byKey.get(key);
-  if (!parsed) {
-    parsed = schema.safeParse(raw);
-    byKey.set(key, parsed);
-  }
-  return parsed as z.ZodSafeParseResult<T[]>;
+  return parsedTiers.get(settings, key, () => schema.safeParse(raw)) as z.ZodSafeParseResult<T[]>;
 }
 
 /** The highest tier whose lower bound the lots reach, from a list setting; #N/A if unset or none covers. */

@@ -15,6 +15,7 @@ import type { Settings } from "../../settings";
 import type { ToolKind } from "../types";
 import { approx, checkSettingRefs } from "../general/common";
 import { count } from "./common";
+import { PairCache } from "../../memo";
 
 /** num ÷ den, den > 0. */
 export interface Fraction {
@@ -74,20 +75,10 @@ export interface Lots {
 }
 
 // The table depends only on the rule and the settings in force, and every month of every person asks for it.
-const tables = new WeakMap<Settings, WeakMap<LotsParams, Record<string, Fraction> | Unavailable>>();
+const tables = new PairCache<Settings, LotsParams, Record<string, Fraction> | Unavailable>();
 
 function factorTable(p: LotsParams, settings: Settings, rule: string): Record<string, Fraction> | Unavailable {
-  let byParams = tables.get(settings);
-  if (!byParams) {
-    byParams = new WeakMap();
-    tables.set(settings, byParams);
-  }
-  let table = byParams.get(p);
-  if (!table) {
-    table = factorTableNow(p, settings, rule);
-    byParams.set(p, table);
-  }
-  return table;
+  return tables.get(settings, p, () => factorTableNow(p, settings, rule));
 }
 
 function factorTableNow(p: LotsParams, settings: Settings, rule: string): Record<string, Fraction> | Unavailable {

@@ -28,6 +28,7 @@ import {
 } from "./common";
 import { deductLosses, recordCases, type LossCase, type LossDeductionParams } from "./lossDeduction";
 import { EXCESS_ON_DEMOTION, type ExcessOnDemotion, type RiskLedgerOptions, type RiskLedgerStep } from "./riskLedger";
+import { PairCache } from "../../memo";
 
 export const INCOME_BASES = ["grossMonthlyIncome", "afterLossDeductions"] as const;
 export type IncomeBase = (typeof INCOME_BASES)[number];
@@ -74,21 +75,11 @@ export interface ResolvedLedger {
 
 // Settings and compiled rules never change once made, and every manager of a run asks the same question; the
 // answer (parsed rate and caps) is kept per settings object and rule.
-const resolvedLedgers = new WeakMap<Settings, WeakMap<CompiledRule, ResolvedLedger | Unavailable>>();
+const resolvedLedgers = new PairCache<Settings, CompiledRule, ResolvedLedger | Unavailable>();
 
 /** Settings in force → ledger options; a required setting nobody set or a bad value is reported, never guessed. */
 export function resolveLedger(rule: CompiledRule<RateUntilCapParams>, book: CompiledRulebook, settings: Settings): ResolvedLedger | Unavailable {
-  let byRule = resolvedLedgers.get(settings);
-  if (!byRule) {
-    byRule = new WeakMap();
-    resolvedLedgers.set(settings, byRule);
-  }
-  let resolved = byRule.get(rule);
-  if (!resolved) {
-    resolved = resolveLedgerNow(rule, book, settings);
-    byRule.set(rule, resolved);
-  }
-  return resolved;
+  return resolvedLedgers.get(settings, rule, () => resolveLedgerNow(rule, book, settings));
 }
 
 function resolveLedgerNow(rule: CompiledRule<RateUntilCapParams>, book: CompiledRulebook, settings: Settings): ResolvedLedger | Unavailable {

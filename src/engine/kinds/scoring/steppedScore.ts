@@ -16,6 +16,7 @@ import type { CompiledRule, CompiledRulebook } from "../../rulebook/compile";
 import type { ScoreItemKind } from "../types";
 import { show, signed, stepWords, WhenNone } from "./common";
 import { applyWhenNone } from "./whenNone";
+import { PairCache } from "../../memo";
 
 export const STEP_MODES = ["completedSteps", "proRata", "startedStepsBelowTarget"] as const;
 export type StepMode = (typeof STEP_MODES)[number];
@@ -56,27 +57,19 @@ interface RuleWords {
   per: string;
 }
 
-const ruleWords = new WeakMap<CompiledRule<Params>, Map<FieldUnit, RuleWords>>();
+const ruleWords = new PairCache<CompiledRule<Params>, FieldUnit, RuleWords>();
 
 function wordsOf(rule: CompiledRule<Params>, unit: FieldUnit, book: CompiledRulebook): RuleWords {
-  let byUnit = ruleWords.get(rule);
-  if (!byUnit) {
-    byUnit = new Map();
-    ruleWords.set(rule, byUnit);
-  }
-  let w = byUnit.get(unit);
-  if (!w) {
+  return ruleWords.get(rule, unit, () => {
     const p = rule.params;
-    w = {
+    return {
       lo: max2(ZERO, p.base.minus(p.maxDeduction)),
       hi: p.base.plus(p.maxBonus),
       target: show(p.target, unit, book),
       step: stepWords(p.step, unit, book),
       per: signed(p.pointsPerStep),
     };
-    byUnit.set(unit, w);
-  }
-  return w;
+  });
 }
 
 export const steppedScore: ScoreItemKind<Params> = {
