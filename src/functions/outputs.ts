@@ -6,7 +6,7 @@
  */
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { ManagerResultJson } from "../engine/results";
-import { nextGradeText, statusLabels } from "../workbook/results";
+import { nextGradeText, SEE_EXPLAIN, statusLabels } from "../workbook/results";
 import type { BookContext } from "./books";
 import { excelNumber, naError, type FunctionError, type OutCell } from "./result";
 
@@ -90,7 +90,7 @@ export function outputCells(ctx: BookContext, json: ManagerResultJson, output: O
     }
     case "nextGrade":
       if (unavailableFor(json, "grade")) return [missing(ctx, json, "grade")];
-      if (json.nextGrade) return [nextGradeText(ctx.book, json)];
+      if (json.nextGrade) return [nextGradeText(ctx.book, json, SEE_EXPLAIN)];
       if (!computesNextGrade(ctx.book)) return [missing(ctx, json, output)];
       // The grade attained is the rulebook's highest: nothing is missing.
       if (json.attainedGrade !== undefined && json.attainedGrade === ctx.book.doc.grades[0]?.id) return ["已是最高等级"];

@@ -59,6 +59,9 @@ export const NOT_COMPUTED = "—";
 /** The sheet layout's flag column: the status label of a manager the branch must act on, else empty. */
 export const ATTENTION_HEADER = "需关注";
 
+/** Where a cell points for the full explanation, outside the results workbook with its 计算明细 sheet. */
+export const SEE_EXPLAIN = "见 KHJL.EXPLAIN";
+
 export const OUTPUT_ZH: Record<string, string> = { score: "得分", grade: "等级", commission: "提成", riskDeposit: "风险金", status: "状态", nextGrade: "距下一等级" };
 
 const UNIT_HEADER: Record<string, string> = { money: "元", usd: "美元", rate: "%", count: "个", points: "分", days: "天" };
@@ -133,7 +136,11 @@ function figure(value: string | undefined, r: ManagerResultJson, output: string)
 }
 
 /** `一级: 日均存款还差 ¥3,800,000.00` */
-export function nextGradeText(book: CompiledRulebook, r: ManagerResultJson): string {
+/**
+ * `see` says where the failed non-amount conditions are spelled out: the results workbook's 计算明细 sheet, or, in a
+ * cell and on the taskpane's sheet (which has no such sheet), the KHJL.EXPLAIN function.
+ */
+export function nextGradeText(book: CompiledRulebook, r: ManagerResultJson, see = "见计算明细"): string {
   if (!r.nextGrade) return "";
   const L = labels(book);
   const spec = book.doc.rounding.money;
@@ -144,7 +151,7 @@ export function nextGradeText(book: CompiledRulebook, r: ManagerResultJson): str
     return `${def?.zh ?? m.field}还差 ${shown}`;
   });
   // No amount missing, yet the grade is not reached: a non-amount condition (asset quality, qualifications) fails.
-  return `${L.grade(r.nextGrade.grade)}: ${parts.length > 0 ? parts.join("、") : "金额指标已达到,其他条件未满足(见计算明细)"}`;
+  return `${L.grade(r.nextGrade.grade)}: ${parts.length > 0 ? parts.join("、") : `金额指标已达到,其他条件未满足(${see})`}`;
 }
 
 /** The status label; a status reached while some of its conditions could not be judged says so. */
@@ -253,7 +260,7 @@ function resultsTable({ book, input, output, problems, layout = "file" }: Result
       figure(r.riskDeposit?.refundable, r, "riskDeposit"),
       statusText(r, L.status),
       ...(provisional ? [r.provisional ? "暂定" : ""] : []),
-      nextGradeText(book, r),
+      nextGradeText(book, r, sheet ? SEE_EXPLAIN : undefined),
       ...fields.map((f) => rec?.values[f]?.toFixed() ?? null),
       ...(sheet ? [attentionText(book, r, L.status)] : []),
       sheet ? reasonSummary(book, r, problemCount.get(r.id) ?? 0) : explanationSummary(book, r, problemCount.get(r.id) ?? 0),

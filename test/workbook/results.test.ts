@@ -5,7 +5,7 @@ import type { AppraisalInput } from "../../src/engine/model";
 import type { ManagerResultJson } from "../../src/engine/results";
 import { resultTables, statusLabels } from "../../src/workbook";
 import { problem } from "../../src/workbook/problems";
-import { nextGradeText, statusText } from "../../src/workbook/results";
+import { nextGradeText, SEE_EXPLAIN, statusText } from "../../src/workbook/results";
 import { h003 } from "./helpers";
 import { loadPreset } from "../../src/engine/rulebooks";
 
@@ -114,5 +114,7 @@ describe("labels and next-grade text in other rulebooks", () => {
   it("B002-GRADE-RESULT: no amount missing but the next grade not reached says another condition fails", () => {
     const r = result({ id: "X", nextGrade: { grade: "grade4", missing: [] } });
     expect(nextGradeText(loadPreset("b002-bank-grades"), r)).toBe("四级客户经理: 金额指标已达到,其他条件未满足(见计算明细)");
+    // In a cell or on the taskpane's sheet there is no 计算明细 sheet to point at.
+    expect(nextGradeText(loadPreset("b002-bank-grades"), r, SEE_EXPLAIN)).toBe("四级客户经理: 金额指标已达到,其他条件未满足(见 KHJL.EXPLAIN)");
   });
 });
