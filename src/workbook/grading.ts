@@ -9,10 +9,9 @@ import type { AppraisalInput, InputProblem } from "../engine/model";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { Settings } from "../engine/settings";
 import type { WorkbookValues } from "./cells";
+import { dailyAvgNoteOn } from "./dailyAvgNote";
 import { mapWorkbook } from "./map";
 import type { WorkbookProblem } from "./problems";
-
-const DAILY_AVG_SETTING = "g001.validation.dailyAvgAboveBalance";
 
 export interface GradingSetup {
   book: CompiledRulebook;
@@ -45,10 +44,7 @@ export function prepareGrading(values: WorkbookValues, { book, period, overrides
   const mismatches = checkAgainstRulebook(book, input);
   if (mismatches.length > 0) return { ok: false, problems: mismatches };
   let problems = mapped.problems;
-  // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
-  if (book.doc.settings[DAILY_AVG_SETTING] && settings.value.get(DAILY_AVG_SETTING) === "off") {
-    problems = problems.filter((p) => p.code !== "dailyAvgAboveBalance");
-  }
+  if (!dailyAvgNoteOn(book, settings.value)) problems = problems.filter((p) => p.code !== "dailyAvgAboveBalance");
   return { ok: true, setup: { book, settings: settings.value, input, problems, skipped: mapped.skipped } };
 }
 

@@ -10,6 +10,7 @@ import type { CompiledRulebook } from "../../engine/rulebook/compile";
 import { isIsoDate, isPeriod } from "../../engine/periods";
 import { Settings } from "../../engine/settings";
 import type { WorkbookValues } from "../cells";
+import { dailyAvgNoteOn } from "../dailyAvgNote";
 import { mapWorkbookDetailed } from "../map";
 import { countBySeverity, sortProblems, type Severity, type WorkbookProblem } from "../problems";
 import { checkMoneyDecimals, checkNetIncrease, checkPlans } from "./amounts";
@@ -44,8 +45,6 @@ export interface ValidationResult {
   checks: CheckInfo[];
 }
 
-const DAILY_AVG_SETTING = "g001.validation.dailyAvgAboveBalance";
-
 function isoDay(today: string | Date | undefined): string {
   if (typeof today === "string") {
     if (!isIsoDate(today)) throw new Error(`today must be a date YYYY-MM-DD, not "${today}"`);
@@ -63,7 +62,7 @@ export function validateWorkbook(values: WorkbookValues, options: ValidateOption
   const settings = Settings.resolve(book.doc, { ...(mapped.input.settings ?? {}), ...(options.settings ?? {}) }).settings;
 
   // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
-  const dailyAvgNote = !(book.doc.settings[DAILY_AVG_SETTING] && settings.get(DAILY_AVG_SETTING) === "off");
+  const dailyAvgNote = dailyAvgNoteOn(book, settings);
   const read = dailyAvgNote ? mapped.problems : mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
 
   const today = isoDay(options.today);
