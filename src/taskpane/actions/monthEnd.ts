@@ -4,13 +4,13 @@
  * 固定为数值. Each reads the workbook once, in bulk, through the port; grading yields to the pane between slices
  * of managers, because Office restarts an add-in that is unresponsive for 5 seconds.
  */
-import { mapWorkbook, resultsSheetName, statusLabels, validateWorkbook, countBySeverity, readWorkbookSettings, type WorkbookValues } from "../../workbook";
+import { mapWorkbook, resultsSheetName, statusLabels, validateWorkbook, countBySeverity, readWorkbookSettings, type ChosenRulebook, type WorkbookValues } from "../../workbook";
 import { appraiseInSteps, prepareGrading } from "../../workbook/grading";
 import { resultsSheetPlan } from "../../workbook/resultsSheet";
 import { isPeriod, monthRange } from "../../engine/periods";
 import type { ExcelPort } from "../port";
 import { resolveActive, storedChoice } from "./rulebooks";
-import type { Blocked, FreezeOutcome, GradeOutcome, GradeProgress, PeriodChoice, StatusCount, ValidateOutcome } from "./types";
+import { isBlocked, type Blocked, type FreezeOutcome, type GradeOutcome, type GradeProgress, type PeriodChoice, type StatusCount, type ValidateOutcome } from "./types";
 
 /** Managers appraised between two yields to the pane: a few tens of milliseconds of work. */
 export const GRADING_SLICE = 500;
@@ -49,6 +49,13 @@ export function periodsOf(port: ExcelPort, values: WorkbookValues): PeriodChoice
   return suggested === undefined ? { periods } : { periods, suggested };
 }
 
+/** The rulebook in force, or why there is none: nothing chosen anywhere, an unknown id or an invalid rulebook. */
+function rulebookOrBlocked(port: ExcelPort, values: WorkbookValues): Extract<ChosenRulebook, { ok: true }> | Blocked {
+  const { chosen } = resolveActive(port, values);
+  if (chosen.ok) return chosen;
+  return chosen.kind === "missing" && !storedChoice(port).id ? NO_RULEBOOK : { blocked: [{ zh: chosen.zh, en: chosen.en }] };
+}
+
 function noPeriod(period: string | undefined): Blocked | undefined {
   if (period === undefined || period === "") {
     return { blocked: [{ zh: "请选择考核期(工作簿中没有找到任何期间,或「设置」表未填写 考核期)。", en: "Choose the period to appraise (none was found in the workbook or on the 设置 sheet)." }] };
@@ -59,8 +66,8 @@ function noPeriod(period: string | undefined): Blocked | undefined {
 
 export async function runValidation(port: ExcelPort, opts: { period?: string; today?: string }): Promise<ValidateOutcome | Blocked> {
   const { values, khjlFormulaCount } = await port.readWorkbook();
-  const { chosen } = resolveActive(port, values);
-  if (!chosen.ok) return chosen.kind === "missing" && !storedChoice(port).id ? NO_RULEBOOK : { blocked: [{ zh: chosen.zh, en: chosen.en }] };
+  const chosen = rulebookOrBlocked(port, values);
+  if (isBlocked(chosen)) return chosen;
   const period = opts.period ?? periodsOf(port, values).suggested;
   const bad = noPeriod(period);
   if (bad) return bad;
@@ -90,8 +97,8 @@ export async function runGrading(port: ExcelPort, opts: GradeOptions): Promise<G
   if (bad) return bad;
   const { values } = await port.readWorkbook();
   progress({ stage: "read", done: 1, total: 1 });
-  const { chosen } = resolveActive(port, values);
-  if (!chosen.ok) return chosen.kind === "missing" && !storedChoice(port).id ? NO_RULEBOOK : { blocked: [{ zh: chosen.zh, en: chosen.en }] };
+  const chosen = rulebookOrBlocked(port, values);
+  if (isBlocked(chosen)) return chosen;
 
   progress({ stage: "check", done: 0, total: 1 });
   const prepared = prepareGrading(values, { book: chosen.book, period: opts.period, overrides: storedChoice(port).settings });
