@@ -112,6 +112,15 @@ export function resultTables(args: ResultsArgs): OutputTable[] {
   return [resultsTable(args), branchTable(args), problemsTable(args.problems), detailsTable(args)];
 }
 
+/**
+ * The taskpane sheet's two tables: results in the sheet layout, and the per-branch summary. Not the details table,
+ * whose every explanation line would be worded only to be thrown away.
+ */
+export function sheetTables(args: ResultsArgs): [OutputTable, OutputTable] {
+  const sheetArgs: ResultsArgs = { ...args, layout: "sheet" };
+  return [resultsTable(sheetArgs), branchTable(sheetArgs)];
+}
+
 function labels(book: CompiledRulebook) {
   const grade = new Map(book.doc.grades.map((g) => [g.id, g.zh]));
   const role = new Map(book.doc.roles.map((r) => [r.id, r.zh]));
@@ -180,23 +189,28 @@ export function attentionText(book: CompiledRulebook, r: ManagerResultJson, labe
   return r.status !== undefined && book.doc.attentionStatuses.includes(r.status) ? label(r.status) : "";
 }
 
-/** The reasons only (status, unavailable figures, data problems), each with its rule id: the sheet layout's 说明. */
-export function reasonSummary(book: CompiledRulebook, r: ManagerResultJson, problemCount: number): string {
-  const statusRules = new Set(book.rules.filter((x) => x.kind.stage === "status").map((x) => x.id));
-  const parts: string[] = [];
-  for (const e of r.explanation) if (statusRules.has(e.rule.split(/,\s*/)[0])) parts.push(`${e.zh}[${e.rule}]`);
-  for (const u of r.unavailable ?? []) parts.push(`${OUTPUT_ZH[u.output] ?? u.output}不可用:${u.zh}[${u.rule}]`);
-  if (problemCount > 0) parts.push(`数据问题 ${problemCount} 处(点“校验工作簿”查看)`);
-  return parts.join(";");
+/** Ids of the rulebook's status rules, whose explanation lines are the reasons 说明 shows. */
+function statusRuleIds(book: CompiledRulebook): Set<string> {
+  return new Set(book.rules.filter((x) => x.kind.stage === "status").map((x) => x.id));
 }
 
-export function explanationSummary(book: CompiledRulebook, r: ManagerResultJson, problemCount: number): string {
-  const statusRules = new Set(book.rules.filter((x) => x.kind.stage === "status").map((x) => x.id));
+/** A manager's status reasons and unavailable figures, each with its rule id. */
+function reasons(statusRules: Set<string>, r: ManagerResultJson): string[] {
   const parts: string[] = [];
   for (const e of r.explanation) if (statusRules.has(e.rule.split(/,\s*/)[0])) parts.push(`${e.zh}[${e.rule}]`);
   for (const u of r.unavailable ?? []) parts.push(`${OUTPUT_ZH[u.output] ?? u.output}不可用:${u.zh}[${u.rule}]`);
-  if (problemCount > 0) parts.push(`数据问题 ${problemCount} 处(见「问题」表)`);
-  parts.push(`规则:${ruleIds(r).join("、")}`);
+  return parts;
+}
+
+/**
+ * 说明 of a results row. In the results workbook: the reasons, the data problems (in its 问题 sheet) and every rule
+ * used. On the taskpane's sheet: the reasons and the data problems (校验工作簿 lists them); the rules used are in
+ * the sheet's note.
+ */
+function explanationCell(statusRules: Set<string>, r: ManagerResultJson, problemCount: number, sheet: boolean): string {
+  const parts = reasons(statusRules, r);
+  if (problemCount > 0) parts.push(sheet ? `数据问题 ${problemCount} 处(点“校验工作簿”查看)` : `数据问题 ${problemCount} 处(见「问题」表)`);
+  if (!sheet) parts.push(`规则:${ruleIds(r).join("、")}`);
   return parts.join(";");
 }
 
@@ -217,6 +231,7 @@ function resultsTable({ book, input, output, problems, layout = "file" }: Result
   const itemRules: string[] = [];
   for (const r of output.results) for (const i of r.scoreItems ?? []) if (!itemRules.includes(i.rule)) itemRules.push(i.rule);
   const fields = sheet ? [] : periodFields(input);
+  const statusRules = statusRuleIds(book);
   const provisional = output.results.some((r) => r.provisional);
   const problemCount = new Map<string, number>();
   for (const p of problems) if (p.managerId !== undefined && p.severity !== "info") problemCount.set(p.managerId, (problemCount.get(p.managerId) ?? 0) + 1); // int: count
@@ -263,7 +278,7 @@ function resultsTable({ book, input, output, problems, layout = "file" }: Result
       nextGradeText(book, r, sheet ? SEE_EXPLAIN : undefined),
       ...fields.map((f) => rec?.values[f]?.toFixed() ?? null),
       ...(sheet ? [attentionText(book, r, L.status)] : []),
-      sheet ? reasonSummary(book, r, problemCount.get(r.id) ?? 0) : explanationSummary(book, r, problemCount.get(r.id) ?? 0),
+      explanationCell(statusRules, r, problemCount.get(r.id) ?? 0, sheet),
     ];
   });
   return { name: resultsSheetName(output.period), columns, rows, freezeRows: 1, freezeColumns: 2, autoFilter: true };

@@ -7,7 +7,7 @@ import type { AppraisalOutput } from "../engine/api";
 import type { AppraisalInput } from "../engine/model";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { WorkbookProblem } from "./problems";
-import { ATTENTION_HEADER, excelCell, NUMBER_FORMATS, resultTables, rulesUsed, statusLabels, type OutputTable } from "./results";
+import { ATTENTION_HEADER, excelCell, NUMBER_FORMATS, rulesUsed, sheetTables, statusLabels, type OutputTable } from "./results";
 
 export type PlanCell = string | number | boolean | null;
 
@@ -111,7 +111,7 @@ function distribution(book: CompiledRulebook, output: AppraisalOutput): PlanCell
  */
 export function resultsSheetPlan(args: SheetPlanArgs): SheetPlan {
   const { book, output } = args;
-  const [results, branches] = resultTables({ ...args, layout: "sheet" });
+  const [results, branches] = sheetTables(args);
   const period = output.period;
   const main = block("results", results, 0, 0, { name: tableName("KHJL", period), style: "TableStyleMedium2" });
   const side = results.columns.length + 1; // int: one empty column between the blocks
