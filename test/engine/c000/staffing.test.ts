@@ -5,21 +5,10 @@
  */
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
-import { Settings } from "../../../src/engine/settings";
-import { runTool } from "../../../src/engine/tools";
+import { toolRunner } from "../../helpers/tools";
 
 const book = loadPreset("c000-credit-coop");
-function run(id: string, input: unknown, s: Record<string, unknown> = {}) {
-  const r = Settings.resolve(book.doc, s);
-  expect(r.problems).toEqual([]);
-  return runTool(book, r.settings, id, input);
-}
-function value(id: string, input: unknown, s: Record<string, unknown> = {}): any {
-  const out = run(id, input, s);
-  if (isUnavailable(out)) throw new Error(`${out.code}: ${out.en}`);
-  expect(out.reasons.length).toBeGreaterThan(0);
-  return { ...(out.value as object), reasons: out.reasons };
-}
+const { run, valueWithReasons: value } = toolRunner(book);
 const staff = (roles: Record<string, number>) => Object.entries(roles).flatMap(([role, n]) => Array.from({ length: n }, (_, i) => ({ id: `${role}${i}`, role })));
 
 describe("C000-ROLES", () => {

@@ -5,23 +5,11 @@
 import { isUnavailable } from "../../../src/engine/outcome";
 import { compileRulebook, type CompiledRulebook } from "../../../src/engine/rulebook/compile";
 import { loadPreset, presetDocument } from "../../../src/engine/rulebooks";
-import { Settings } from "../../../src/engine/settings";
-import { runTool } from "../../../src/engine/tools";
+import { toolRunner } from "../../helpers/tools";
 
 const book = loadPreset("h003-city-bank");
 
-function run(id: string, input: unknown, settings: Record<string, unknown> = {}, b: CompiledRulebook = book) {
-  const r = Settings.resolve(b.doc, settings);
-  expect(r.problems).toEqual([]);
-  return runTool(b, r.settings, id, input);
-}
-
-function value(id: string, input: unknown, settings: Record<string, unknown> = {}, b: CompiledRulebook = book): Record<string, any> {
-  const out = run(id, input, settings, b);
-  if (isUnavailable(out)) throw new Error(`${out.code}: ${out.en}`);
-  expect(out.reasons.length).toBeGreaterThan(0);
-  return out.value as Record<string, any>;
-}
+const { run, value } = toolRunner(book);
 
 // The 21 working days of March 2025 (Mondays to Fridays, 3rd to 31st).
 const MARCH_2025 = [3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 17, 18, 19, 20, 21, 24, 25, 26, 27, 28, 31].map((d) => `2025-03-${String(d).padStart(2, "0")}`);

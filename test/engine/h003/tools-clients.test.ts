@@ -4,24 +4,11 @@
  */
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
-import { Settings } from "../../../src/engine/settings";
-import { runTool } from "../../../src/engine/tools";
+import { toolRunner } from "../../helpers/tools";
 
 const book = loadPreset("h003-city-bank");
 
-function run(id: string, input: unknown, settings: Record<string, unknown> = {}) {
-  const r = Settings.resolve(book.doc, settings);
-  expect(r.problems).toEqual([]);
-  return runTool(book, r.settings, id, input);
-}
-
-function value(id: string, input: unknown, settings: Record<string, unknown> = {}): Record<string, any> {
-  const out = run(id, input, settings);
-  if (isUnavailable(out)) throw new Error(`${out.code}: ${out.en}`);
-  expect(out.reasons.length).toBeGreaterThan(0);
-  for (const r of out.reasons) expect(r.zh.length).toBeGreaterThan(0);
-  return out.value as Record<string, any>;
-}
+const { run, value } = toolRunner(book);
 
 const band = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-CLIENT-BAND", input, settings).band;
 

@@ -6,23 +6,11 @@ import { roleGradeFindings, type RoleGradesParams } from "../../../src/engine/ki
 import { isUnavailable } from "../../../src/engine/outcome";
 import { compileRulebook } from "../../../src/engine/rulebook/compile";
 import { loadPreset, presetDocument } from "../../../src/engine/rulebooks";
-import { Settings } from "../../../src/engine/settings";
-import { runTool } from "../../../src/engine/tools";
+import { toolRunner } from "../../helpers/tools";
 
 const book = loadPreset("h003-city-bank");
 
-function run(id: string, input: unknown, settings: Record<string, unknown> = {}) {
-  const r = Settings.resolve(book.doc, settings);
-  expect(r.problems).toEqual([]);
-  return runTool(book, r.settings, id, input);
-}
-
-function value(id: string, input: unknown, settings: Record<string, unknown> = {}): Record<string, any> {
-  const out = run(id, input, settings);
-  if (isUnavailable(out)) throw new Error(`${out.code}: ${out.en}`);
-  expect(out.reasons.length).toBeGreaterThan(0);
-  return out.value as Record<string, any>;
-}
+const { run, value } = toolRunner(book);
 
 describe("H003-ROLE-GRADES", () => {
   const rule = book.byId.get("H003-ROLE-GRADES")!;
