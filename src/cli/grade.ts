@@ -11,7 +11,7 @@ import type { InputProblem } from "../engine/model";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import { appraisalInputJson, countBySeverity, problemLine, resultTables, statusLabels, type WorkbookValues } from "../workbook";
 import { appraiseSetup, prepareGrading } from "../workbook/grading";
-import { option, parseArgs } from "./args";
+import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
 import { workbookRulebook } from "./workbookRulebook";
@@ -40,21 +40,39 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(rawArgv);
+export const GRADE_OPTIONS: OptionSpecs = {
+  period: { type: "string" },
+  rulebook: { type: "string" },
+  "rulebook-file": { type: "string" },
+  output: { type: "string", short: "o" },
+  strict: { type: "boolean" },
+  set: { type: "string", multiple: true },
+  force: { type: "boolean", short: "f" },
+  quiet: { type: "boolean", short: "q" },
+  "input-json": { type: "string" },
+};
+
+export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
   const usage = (message: string) => {
     io.stderr(`${message}\n\n用法 / usage:\n${GRADE_USAGE}`);
     return 1;
   };
+  const read = readArgs(argv, GRADE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
+  if (!read.ok) return usage(read.message);
+  const { args } = read;
+  if (flag(args, "help")) {
+    io.stdout(`用法 / usage:\n${GRADE_USAGE}`);
+    return 0;
+  }
   const fail = (list: InputProblem[]) => {
     for (const p of list) io.stderr(`${p.path}: ${p.message}\n`);
     return 2;
   };
-  const file = args.positional[0];
+  const file = args.positionals[0];
   if (!file) return usage("appraise grade 需要一个工作簿文件 / needs a workbook file");
-  const quiet = option(args, "quiet") === "true";
-  const strict = option(args, "strict") === "true";
-  const force = option(args, "force") === "true";
+  const quiet = flag(args, "quiet");
+  const strict = flag(args, "strict");
+  const force = flag(args, "force");
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
 
@@ -76,7 +94,7 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
   const { book, period } = chosen;
 
   say(`映射与校验 / mapping and checking …`);
-  const set = readSetOptions(book, args.options.get("set") ?? []);
+  const set = readSetOptions(book, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
   const prepared = prepareGrading(values, { book, period, overrides: set.overrides });
   if (!prepared.ok) return fail(prepared.problems);
@@ -89,11 +107,11 @@ export async function gradeCommand(rawArgv: string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const out = path.resolve(option(args, "output") ?? defaultOutputPath(file, period));
+  const out = path.resolve(text(args, "output") ?? defaultOutputPath(file, period));
   if (samePath(out, file)) return usage(`输出文件不能是输入文件 / the output must not be the input: ${out}`);
   if (existsSync(out) && !force) return usage(`输出文件已存在(用 --force 覆盖)/ the output exists (use --force to overwrite): ${out}`);
 
-  const inputJson = option(args, "input-json");
+  const inputJson = text(args, "input-json");
   if (inputJson && (samePath(inputJson, file) || samePath(inputJson, out))) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
   const n = input.managers.length;
   const progress = n >= PROGRESS_MIN_MANAGERS && !quiet;

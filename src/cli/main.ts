@@ -12,7 +12,7 @@ import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings } f
 import { parseAppraisalInput } from "../engine/input";
 import type { InputProblem } from "../engine/model";
 import { presetDocument, presetSummaries } from "../engine/rulebooks";
-import { option, parseArgs, type ParsedArgs } from "./args";
+import { list, readArgs, text as textOption, type CommandArgs, type OptionSpecs } from "./args";
 import { GRADE_USAGE, gradeCommand } from "./grade";
 import { processIo, type CliIo } from "./io";
 import { resultsTable } from "./resultsTable";
@@ -28,33 +28,55 @@ ${GRADE_USAGE}${VALIDATE_USAGE}  appraise rulebooks          列出内置规则�
 Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error; validate: 1 when the workbook has errors.
 `;
 
+const EVALUATE_OPTIONS: OptionSpecs = {
+  rulebook: { type: "string" },
+  "rulebook-file": { type: "string" },
+  input: { type: "string" },
+  set: { type: "string", multiple: true },
+  format: { type: "string" },
+};
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const args = parseArgs(argv);
+  const [command, ...rest] = argv;
   try {
-    switch (args.command) {
-      case "evaluate":
-        return await evaluateCommand(args, io);
+    switch (command) {
+      case "evaluate": {
+        const read = readArgs(rest, EVALUATE_OPTIONS, { min: 0, max: 0, name: "" });
+        if (!read.ok) return usage(io, read.message);
+        if (read.args.values.help === true) return help(io);
+        return await evaluateCommand(read.args, io);
+      }
       case "grade":
-        return await gradeCommand(argv, io);
+        return await gradeCommand(rest, io);
       case "validate":
-        return await validateCommand(argv, io);
-      case "rulebooks":
+        return await validateCommand(rest, io);
+      case "rulebooks": {
+        const read = readArgs(rest, {}, { min: 0, max: 0, name: "" });
+        if (!read.ok) return usage(io, read.message);
+        if (read.args.values.help === true) return help(io);
         for (const s of presetSummaries()) io.stdout(`${s.id}\t${s.version}\t${s.name.zh}\t${s.name.en}\n`);
         return 0;
+      }
       case "rulebook": {
-        const id = args.positional[0];
+        const read = readArgs(rest, {}, { min: 0, max: 1, name: "ID" });
+        if (!read.ok) return usage(io, read.message);
+        if (read.args.values.help === true) return help(io);
+        const id = read.args.positionals[0];
         if (!id) return usage(io, "appraise rulebook needs a rulebook id");
         const resolved = resolveRulebook(id);
         if (!resolved.ok) return problems(io, resolved.problems);
         io.stdout(`${JSON.stringify(presetDocument(id), null, 2)}\n`);
         return 0;
       }
-      case undefined:
       case "help":
+      case "-h":
+      case "--help":
+        return help(io);
+      case undefined:
         io.stdout(USAGE);
-        return args.command === "help" ? 0 : 1;
+        return 1;
       default:
-        return usage(io, `unknown command "${args.command}"`);
+        return usage(io, command.startsWith("-") ? `命令应在选项之前 / the command comes first, before "${command}"` : `unknown command "${command}"`);
     }
   } catch (e) {
     io.stderr(`internal error: ${(e as Error).stack ?? String(e)}\n`);
@@ -62,10 +84,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-async function evaluateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const format = option(args, "format") ?? "json";
+function help(io: CliIo): number {
+  io.stdout(USAGE);
+  return 0;
+}
+
+async function evaluateCommand(args: CommandArgs, io: CliIo): Promise<number> {
+  const format = textOption(args, "format") ?? "json";
   if (format !== "json" && format !== "table") return usage(io, `--format must be json or table, not "${format}"`);
-  const inputPath = option(args, "input");
+  const inputPath = textOption(args, "input");
   let text: string;
   try {
     text = inputPath && inputPath !== "-" ? io.readFile(inputPath) : await io.readStdin();
@@ -82,8 +109,8 @@ async function evaluateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!parsed.ok) return problems(io, parsed.problems);
   const input = parsed.value;
 
-  const rulebookFile = option(args, "rulebook-file");
-  let source: unknown = option(args, "rulebook") ?? input.rulebook;
+  const rulebookFile = textOption(args, "rulebook-file");
+  let source: unknown = textOption(args, "rulebook") ?? input.rulebook;
   if (rulebookFile) {
     try {
       source = JSON.parse(io.readFile(rulebookFile));
@@ -95,7 +122,7 @@ async function evaluateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const book = resolveRulebook(source);
   if (!book.ok) return problems(io, book.problems);
 
-  const set = readSetOptions(book.value, args.options.get("set") ?? []);
+  const set = readSetOptions(book.value, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(io, set.usage) : problems(io, set.problems);
   const overrides: Record<string, unknown> = { ...(input.settings ?? {}) };
   for (const [k, v] of Object.entries(set.overrides)) Object.defineProperty(overrides, k, { value: v, enumerable: true, writable: true, configurable: true });

@@ -9,7 +9,7 @@ import { resolveSettings } from "../engine/api";
 import type { InputProblem } from "../engine/model";
 import { isIsoDate } from "../engine/periods";
 import { problemLine, validateWorkbook, type WorkbookValues } from "../workbook";
-import { option, parseArgs } from "./args";
+import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
 import { workbookRulebook } from "./workbookRulebook";
@@ -22,21 +22,36 @@ export const VALIDATE_USAGE = `  appraise validate WORKBOOK.xlsx [--period YYYY-
       --today YYYY-MM-DD     the date future periods are judged against (default: today)
 `;
 
-export async function validateCommand(rawArgv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(rawArgv);
+export const VALIDATE_OPTIONS: OptionSpecs = {
+  period: { type: "string" },
+  rulebook: { type: "string" },
+  "rulebook-file": { type: "string" },
+  set: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  today: { type: "string" },
+};
+
+export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
   const usage = (message: string) => {
     io.stderr(`${message}\n\n用法 / usage:\n${VALIDATE_USAGE}`);
     return 2;
   };
+  const read = readArgs(argv, VALIDATE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
+  if (!read.ok) return usage(read.message);
+  const { args } = read;
+  if (flag(args, "help")) {
+    io.stdout(`用法 / usage:\n${VALIDATE_USAGE}`);
+    return 0;
+  }
   const fail = (list: InputProblem[]) => {
     for (const p of list) io.stderr(`${p.path}: ${p.message}\n`);
     return 2;
   };
-  const file = args.positional[0];
+  const file = args.positionals[0];
   if (!file) return usage("appraise validate 需要一个工作簿文件 / needs a workbook file");
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
-  const today = option(args, "today");
+  const today = text(args, "today");
   if (today !== undefined && !isIsoDate(today)) return usage(`--today "${today}" 不是日期 YYYY-MM-DD / is not a date`);
 
   let values: WorkbookValues;
@@ -51,7 +66,7 @@ export async function validateCommand(rawArgv: string[], io: CliIo): Promise<num
   if (typeof chosen === "number") return chosen;
   const { book, period } = chosen;
 
-  const set = readSetOptions(book, args.options.get("set") ?? []);
+  const set = readSetOptions(book, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
   const settings = set.overrides;
   const checked = resolveSettings(book, settings);
@@ -59,7 +74,7 @@ export async function validateCommand(rawArgv: string[], io: CliIo): Promise<num
 
   const result = validateWorkbook(values, { book: book, period, formulaCells: khjlFormulas, settings, ...(today !== undefined ? { today } : {}) });
   const { counts, checks, findings } = result;
-  if (option(args, "json") === "true") {
+  if (flag(args, "json")) {
     const doc = { file, rulebook: { id: book.doc.id, version: book.doc.version }, period, counts, checks, findings };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {

@@ -8,7 +8,7 @@ import type { InputProblem } from "../engine/model";
 import { isPeriod } from "../engine/periods";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import { readWorkbookSettings, type WorkbookValues } from "../workbook";
-import { option, type ParsedArgs } from "./args";
+import { text, type CommandArgs } from "./args";
 import type { CliIo } from "./io";
 
 export interface WorkbookRulebook {
@@ -18,15 +18,15 @@ export interface WorkbookRulebook {
 
 /** The rulebook and period, or the exit code after `usage` or `fail` has said what is wrong. */
 export function workbookRulebook(
-  args: ParsedArgs,
+  args: CommandArgs,
   io: CliIo,
   values: WorkbookValues,
   usage: (message: string) => number,
   fail: (list: InputProblem[]) => number,
 ): WorkbookRulebook | number {
   const sheet = readWorkbookSettings(values);
-  const rulebookFile = option(args, "rulebook-file");
-  let source: unknown = option(args, "rulebook") ?? sheet.rulebook?.value;
+  const rulebookFile = text(args, "rulebook-file");
+  let source: unknown = text(args, "rulebook") ?? sheet.rulebook?.value;
   if (rulebookFile) {
     try {
       source = JSON.parse(io.readFile(rulebookFile));
@@ -37,7 +37,7 @@ export function workbookRulebook(
   if (source === undefined) return usage("请用 --rulebook ID 指定规则集,或在「设置」表中填写 规则集 / give --rulebook ID or 规则集 in the 设置 sheet");
   const book = resolveRulebook(source);
   if (!book.ok) return fail(book.problems);
-  const period = option(args, "period") ?? sheet.period?.value;
+  const period = text(args, "period") ?? sheet.period?.value;
   if (period === undefined) return usage("请用 --period 指定考核期(如 2026-10 或 2026),或在「设置」表中填写 考核期 / give --period");
   if (!isPeriod(period)) return usage(`--period "${period}" 不是期间(YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY)/ is not a period`);
   return { book: book.value, period };
