@@ -14,6 +14,7 @@ import { appraiseSetup, prepareGrading } from "../workbook/grading";
 import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
+import { readToday } from "./today";
 import { workbookRulebook } from "./workbookRulebook";
 import { readXlsx } from "./xlsx/read";
 import { writeXlsx } from "./xlsx/write";
@@ -24,6 +25,7 @@ export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY
       --rulebook-file FILE   use a rulebook JSON document      --force   overwrite an existing output file
       --strict               stop on any error in the data (exit 2, no output)
       --quiet                no progress lines                 --input-json FILE   also save the mapped data as evaluate JSON
+      --today YYYY-MM-DD     the date periods are judged against (default: today; a year after next is an error)
 `;
 
 
@@ -50,6 +52,7 @@ export const GRADE_OPTIONS: OptionSpecs = {
   force: { type: "boolean", short: "f" },
   quiet: { type: "boolean", short: "q" },
   "input-json": { type: "string" },
+  today: { type: "string" },
 };
 
 export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
@@ -73,6 +76,8 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
   const quiet = flag(args, "quiet");
   const strict = flag(args, "strict");
   const force = flag(args, "force");
+  const today = readToday(text(args, "today"));
+  if (!today.ok) return usage(today.message);
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
 
@@ -89,14 +94,14 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
     return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
   }
 
-  const chosen = workbookRulebook(args, io, values, usage, fail);
+  const chosen = workbookRulebook(args, io, values, today.latestYear, usage, fail);
   if (typeof chosen === "number") return chosen;
   const { book, period } = chosen;
 
   say(`映射与校验 / mapping and checking …`);
   const set = readSetOptions(book, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
-  const prepared = prepareGrading(values, { book, period, overrides: set.overrides });
+  const prepared = prepareGrading(values, { book, period, overrides: set.overrides, latestYear: today.latestYear });
   if (!prepared.ok) return fail(prepared.problems);
   const { setup } = prepared;
   const { input } = setup;

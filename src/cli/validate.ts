@@ -7,11 +7,11 @@
 import { existsSync } from "node:fs";
 import { resolveSettings } from "../engine/api";
 import type { InputProblem } from "../engine/model";
-import { isIsoDate } from "../engine/periods";
 import { problemLine, validateWorkbook, type WorkbookValues } from "../workbook";
 import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
+import { readToday } from "./today";
 import { workbookRulebook } from "./workbookRulebook";
 import { readXlsxCounting } from "./xlsx/read";
 
@@ -51,8 +51,8 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (!file) return usage("appraise validate 需要一个工作簿文件 / needs a workbook file");
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
-  const today = text(args, "today");
-  if (today !== undefined && !isIsoDate(today)) return usage(`--today "${today}" 不是日期 YYYY-MM-DD / is not a date`);
+  const today = readToday(text(args, "today"));
+  if (!today.ok) return usage(today.message);
 
   let values: WorkbookValues;
   let khjlFormulas: number;
@@ -62,7 +62,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
   }
 
-  const chosen = workbookRulebook(args, io, values, usage, fail);
+  const chosen = workbookRulebook(args, io, values, today.latestYear, usage, fail);
   if (typeof chosen === "number") return chosen;
   const { book, period } = chosen;
 
@@ -72,7 +72,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   const checked = resolveSettings(book, settings);
   if (!checked.ok) return fail(checked.problems);
 
-  const result = validateWorkbook(values, { book: book, period, formulaCells: khjlFormulas, settings, ...(today !== undefined ? { today } : {}) });
+  const result = validateWorkbook(values, { book: book, period, formulaCells: khjlFormulas, settings, today: today.today });
   const { counts, checks, findings } = result;
   if (flag(args, "json")) {
     const doc = { file, rulebook: { id: book.doc.id, version: book.doc.version }, period, counts, checks, findings };

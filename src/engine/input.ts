@@ -5,7 +5,7 @@
 import { Dec } from "./decimal";
 import { FIELDS, isFieldName, type FieldName } from "./fields";
 import type { AppraisalInput, Client, InputProblem, ManagerInput, PeriodRecord, Task } from "./model";
-import { isPeriod } from "./periods";
+import { periodProblem } from "./periods";
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -93,7 +93,7 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
   const obj = r.object(raw, path);
   if (!obj) return undefined;
   const period = r.text(obj.period, `${path}.period`);
-  if (period && !isPeriod(period)) r.fail(`${path}.period`, `"${period}" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)`);
+  if (period && periodProblem(period)) r.fail(`${path}.period`, periodProblem(period)!);
   const values: Partial<Record<FieldName, Dec>> = {};
   for (const [key, rawValue] of Object.entries(obj)) {
     if (RECORD_KEYS.has(key)) continue;
@@ -184,7 +184,7 @@ export function parseAppraisalInput(raw: unknown): Parsed<AppraisalInput> {
   const obj = r.object(raw, "$");
   if (!obj) return { ok: false, problems: r.problems };
   const period = r.text(obj.period, "period");
-  if (period && !isPeriod(period)) r.fail("period", `"${period}" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)`);
+  if (period && periodProblem(period)) r.fail("period", periodProblem(period)!);
   const rulebook = r.text(obj.rulebook, "rulebook", true);
   let settings: Record<string, unknown> | undefined;
   if (obj.settings !== undefined) settings = r.object(obj.settings, "settings");

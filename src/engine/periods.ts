@@ -41,6 +41,24 @@ export function isPeriod(period: string): boolean {
   return periodKind(period) !== undefined;
 }
 
+/**
+ * The first year an appraisal period may have. Four digits fit the forms, but a year such as 0226 is a typing error
+ * (2026), and records dated before any appraisal scheme existed would silently fall out of every window.
+ */
+export const FIRST_YEAR = 1990;
+
+/** Whether a year can be an appraisal year: from FIRST_YEAR on and, when the caller knows the date, up to `latestYear`. */
+export function isPlausibleYear(year: number, latestYear?: number): boolean {
+  return year >= FIRST_YEAR && (latestYear === undefined || year <= latestYear);
+}
+
+/** Why a text is not an appraisal period (its form, or a year before FIRST_YEAR), in English; undefined when it is one. */
+export function periodProblem(period: string): string | undefined {
+  if (!isPeriod(period)) return `"${period}" is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)`;
+  const year = yearOf(period);
+  return isPlausibleYear(year) ? undefined : `"${period}": the year ${year} is before ${FIRST_YEAR}, not a plausible appraisal period (a typing error?)`;
+}
+
 /** Months covered by a period, as absolute month indexes (year × 12 + month − 1). The result is shared: read only. */
 export function monthRange(period: string): Readonly<{ first: number; last: number }> {
   const known = ranges.get(period);
@@ -74,7 +92,8 @@ export function monthIndex(period: string): number {
 export function monthOfIndex(index: number): string {
   const y = Math.floor(index / 12); // int: calendar index
   const m = index - y * 12 + 1; // int: calendar index
-  return `${y}-${String(m).padStart(2, "0")}`;
+  // Four-digit years, as every period form has them: year 226 is "0226", never "226", which no parser reads back.
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
 }
 
 export function yearOf(period: string): number {

@@ -52,10 +52,33 @@ export function address(sheet: string, row: number, col: number): string {
   return `${sheetRef(sheet)}!${cellRef(row, col)}`;
 }
 
+/**
+ * Characters a reader cannot see: controls, format characters (zero-width space U+200B, joiners, the BOM U+FEFF,
+ * direction marks) and every space but the ASCII one (no-break U+00A0, ideographic U+3000 …).
+ */
+export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+/** Longest piece of a cell quoted in a message: a 32 767-character cell would make a message Excel cannot hold. */
+export const QUOTE_LIMIT = 80;
+
+/**
+ * User text as a message quotes it: in double quotes, invisible characters written as `\u200b` so that "0103001" and
+ * "0103001\u200b" look different, and text beyond QUOTE_LIMIT characters cut with its length given.
+ */
+export function quote(text: string): string {
+  const chars = [...text];
+  const cut = chars.length > QUOTE_LIMIT;
+  const body = JSON.stringify(cut ? chars.slice(0, QUOTE_LIMIT).join("") : text).replace(INVISIBLE, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+  return cut ? `${body.slice(0, -1)}…"(共 ${chars.length} 个字符 / ${chars.length} characters)` : body;
+}
+
 /** How a cell is quoted in a message: text in quotes, numbers as written, dates as ISO days. */
 export function showCell(v: CellValue): string {
   if (v === null || v === undefined) return "空白";
-  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "string") return quote(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
   return String(v);
 }

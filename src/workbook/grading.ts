@@ -31,10 +31,12 @@ export interface PrepareOptions {
   period: string;
   /** Settings on top of the 设置 sheet's (the command line's --set, the pane's stored choice). */
   overrides?: Record<string, unknown>;
+  /** The last plausible year of a period cell (next year, by the run's date). */
+  latestYear?: number;
 }
 
-export function prepareGrading(values: WorkbookValues, { book, period, overrides = {} }: PrepareOptions): Prepared {
-  const mapped = mapWorkbook(values, { book, period });
+export function prepareGrading(values: WorkbookValues, { book, period, overrides = {}, latestYear }: PrepareOptions): Prepared {
+  const mapped = mapWorkbook(values, { book, period, ...(latestYear !== undefined ? { latestYear } : {}) });
   // Own keys copied with defineProperty: a key such as "__proto__" stays a key and is reported as unknown.
   const all: Record<string, unknown> = { ...(mapped.input.settings ?? {}) };
   for (const [k, v] of Object.entries(overrides)) Object.defineProperty(all, k, { value: v, enumerable: true, writable: true, configurable: true });

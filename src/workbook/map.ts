@@ -23,6 +23,8 @@ export interface MapOptions {
   period: string;
   /** G001-DAILY-AVG-VS-BALANCE note level (the rule's setting g001.validation.dailyAvgAboveBalance). */
   dailyAvgAboveBalance?: DailyAvgNote;
+  /** The last plausible year of a period cell (next year, by the run's date); earlier than 1990 is always refused. */
+  latestYear?: number;
 }
 
 export interface MappedWorkbook {
@@ -89,7 +91,7 @@ export function mapWorkbookDetailed(values: WorkbookValues, options: MapOptions)
   const ids = new IdResolver(found.tables);
   const rosterTables = found.tables.filter((t) => t.kind === "roster");
   const roster = rosterTables.length > 0 ? readRoster(ctx, rosterTables, ids, book) : undefined;
-  const collector = new RecordCollector(ctx, ids, book, roster);
+  const collector = new RecordCollector(ctx, ids, book, roster, { latestYear: options.latestYear });
   for (const t of found.tables) if (t.kind === "records") collector.readRecords(t);
   for (const t of found.tables) if (t.kind === "clients") collector.readClients(t);
   for (const t of found.tables) if (t.kind === "tasks") collector.readTasks(t);

@@ -31,6 +31,8 @@ export type ProblemCode =
   // Found while reading, since validateWorkbook (src/workbook/validate):
   | "periodMixed" // a row whose period is not the one its sheet's name or title gives
   | "dateAsText" // a full date typed as text where a period belongs
+  | "periodNumber" // a period typed as a decimal number (2026.05), read as its month
+  | "periodSerial" // a period cell holding a date serial without a date format, read as that day's month
   // Found by validateWorkbook after reading:
   | "periodAfterGraded" | "futurePeriod" | "noRecordForPeriod"
   | "moneyDecimals" | "planNotPositive" | "netIncreaseMismatch"

@@ -9,7 +9,7 @@ import type { PeriodRecord } from "../engine/model";
 import { monthRange } from "../engine/periods";
 import { address } from "./cells";
 import type { IdResolver } from "./identity";
-import { readPeriodCell } from "./periodCells";
+import { periodNumberNote, readPeriodCell, type PeriodBounds } from "./periodCells";
 import { problem, type Where } from "./problems";
 import { readRoleGrade, type RosterEntry } from "./roster";
 import { RowReader, type ReadContext } from "./rowReader";
@@ -75,6 +75,8 @@ interface RowKey {
 
 export class RecordCollector {
   readonly out: Collected = { records: new Map(), derived: new Map(), sources: [] };
+  /** Period columns already noted for date serials: one note per column, at its first such cell. */
+  private readonly serialNoted = new Set<string>();
 
   constructor(
     private readonly ctx: ReadContext,
@@ -82,6 +84,8 @@ export class RecordCollector {
     private readonly book: CompiledRulebook,
     /** Undefined when the workbook has no roster: managers then come from the records rows. */
     private readonly roster: Map<string, RosterEntry> | undefined,
+    /** The plausible years of a period cell. */
+    private readonly bounds: PeriodBounds = {},
   ) {}
 
   /** Id and period of a row, or undefined when the row cannot be attributed (reported). */
@@ -96,7 +100,7 @@ export class RecordCollector {
     }
     let period = t.period;
     if (reader.column("period") && (reader.has("period") || !period)) {
-      const p = readPeriodCell(reader.cell("period"));
+      const p = readPeriodCell(reader.cell("period"), this.bounds);
       if (!p.ok) {
         reader.report("error", "period", { code: reader.has("period") ? "badPeriod" : "blankRequired", zh: `${p.zh},此行未读取`, en: `${p.en}; the row is not read` });
         return undefined;
@@ -108,6 +112,13 @@ export class RecordCollector {
           en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write the month, ${p.period} (or make the cell a date)`,
           suggested: p.period,
         });
+      }
+      if (p.number !== undefined) {
+        const note = periodNumberNote(p.number, p.period);
+        const column = `${t.sheet}\u0000${reader.column("period")!.col}`;
+        // A date serial is what Excel gives for every date-formatted cell: say it once per column, not per row.
+        if (note.code === "periodNumber" || !this.serialNoted.has(column)) reader.report(note.severity, "period", note);
+        if (note.code === "periodSerial") this.serialNoted.add(column);
       }
       // A sheet of one period (by its name or title) holding another period's row: months mixed in one sheet.
       if (t.period && !periodWithin(p.period, t.period)) {

@@ -8,7 +8,7 @@ import type { SettingDef } from "../engine/rulebook/schema";
 import { checkSettingValue, parseSettingText } from "../engine/settings";
 import { isBlank, isExcelError, type CellValue, type SheetValues } from "./cells";
 import { decOfNumber } from "./numbers";
-import { readPeriodCell } from "./periodCells";
+import { periodNumberNote, readPeriodCell } from "./periodCells";
 import { problem, type WorkbookProblem, type Where } from "./problems";
 import { normalizeHeader } from "./synonyms";
 
@@ -52,6 +52,10 @@ export function readSettingsSheet(sheet: string, values: SheetValues): SheetSett
       const p = readPeriodCell(val.v);
       if (p.ok) {
         out.period = { value: p.period, at };
+        if (p.number !== undefined) {
+          const note = periodNumberNote(p.number, p.period);
+          out.problems.push(problem(note.severity, note.code, at, { zh: `考核期:${note.zh}`, en: `period: ${note.en}` }, { field: "period", suggested: note.suggested }));
+        }
         if (p.textDate !== undefined) {
           out.problems.push(problem("warning", "dateAsText", at, {
             zh: `考核期是以文本录入的日期 ${JSON.stringify(p.textDate)},按其所在月份 ${p.period} 读取;应填 ${p.period} 这样的期间`,

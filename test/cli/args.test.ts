@@ -1,5 +1,5 @@
 /**
- * Issue 16 item 4: every command refuses an option it does not have, an option without its value, a value given to a
+ * Every command refuses an option it does not have, an option without its value, a value given to a
  * switch and an argument too many — naming it and the nearest option — instead of ignoring it and grading something
  * else. Nothing is written when the command line is refused.
  */
@@ -9,7 +9,7 @@ import { editDistance, nearest } from "../../src/cli/nearest";
 import { runCli } from "./run";
 import { sampleCopy } from "./grade-helpers";
 
-describe("the command line refuses what it does not understand (issue 16 item 4)", () => {
+describe("the command line refuses what it does not understand", () => {
   it.each<[string, string[], number, RegExp]>([
     ["grade: --peroid", ["grade", "{file}", "--peroid", "2026-10"], 1, /^未知选项 --peroid\(是否应为 --period\?\) \/ unknown option --peroid \(did you mean --period\?\)$/m],
     ["grade: --out", ["grade", "{file}", "--period", "2026", "--out", "x.xlsx"], 1, /unknown option --out \(did you mean -o\/--output\?\)/],

@@ -61,3 +61,27 @@ export async function evaluateJson(file: string, extra: string[] = []): Promise<
   if (run.code !== 0) throw new Error(`evaluate failed: ${run.stderr}`);
   return new Map((JSON.parse(run.stdout).results as ResultJson[]).map((r) => [r.id, r]));
 }
+
+/** A cell as a test writes it: a plain value, or a formula with its saved result (none: as scripts write them). */
+export type TestCell = ExcelJS.CellValue | undefined;
+
+/** Writes an .xlsx of the given sheets (rows of cells) with exceljs, as report scripts make them. */
+export async function writeWorkbook(file: string, sheets: Record<string, TestCell[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r.map((v) => (v === undefined ? null : v)));
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** The h003 roster header and a CM row. */
+export const ROSTER_HEADER = ["工号", "姓名", "机构", "角色", "等级"];
+export const cmRow = (id: string, name = "张三"): TestCell[] => [id, name, "城东支行", "客户经理", "中级客户经理"];
+
+/** What `--input-json` saved: the managers' periods by id. */
+export function savedPeriods(file: string): Record<string, string[]> {
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { managers: Array<{ id: string; history: Array<{ period: string }> }> };
+  return Object.fromEntries(doc.managers.map((m) => [m.id, m.history.map((h) => h.period)]));
+}

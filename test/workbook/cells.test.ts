@@ -79,7 +79,7 @@ describe("period cells", () => {
     [46054, "2026-02"], // 2026-02-01
     [new Date(Date.UTC(2026, 9, 31)), "2026-10"],
   ])("%p → %s", (cell, period) => {
-    expect(readPeriodCell(cell)).toEqual({ ok: true, period });
+    expect(readPeriodCell(cell)).toMatchObject({ ok: true, period });
   });
 
   it.each<CellValue>(["2026-13", "26-01", "一月", "", true, "#N/A", -3])("%p is not a period", (cell) => {

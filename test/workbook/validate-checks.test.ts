@@ -156,6 +156,16 @@ const CASES: Case[] = [
     expected: { severity: "warning", address: "月度指标!B3", zh: "期间是以文本录入的日期 \"2026-03-15\",按其所在月份 2026-03 读取;期间应填 2026-03 这样的月份(或设为日期格式)", en: "the period is a date typed as text (\"2026-03-15\"), read as its month 2026-03; write the month, 2026-03 (or make the cell a date)" },
   },
   {
+    code: "periodNumber", name: "a period typed as the number 2026.05",
+    workbook: book([OK, ["0103001", 2026.05, 5000]]),
+    expected: { severity: "warning", address: "月度指标!B3", zh: "期间是数字 2026.05,按 2026-05 读取;请把期间列设为文本并填写 2026-05(数字 2026.10 会被存为 2026.1,无法区分 1 月与 10 月)", en: "the period is the number 2026.05, read as 2026-05; format the period column as text and type 2026-05 (the number 2026.10 is stored as 2026.1, the same as January)" },
+  },
+  {
+    code: "periodSerial", name: "a date serial in a period cell without a date format, noted once per column",
+    workbook: book([OK, ["0103001", 46142, 5000], ["0103001", 46173, 5000]]),
+    expected: { severity: "info", address: "月度指标!B3", zh: "期间是数字 46142,按日期序列号读作 2026-04-30,即 2026-04;若不是此月,请填写期间(如 2026-04)", en: "the period is the number 46142, read as the date serial of 2026-04-30, i.e. 2026-04; if that is not the month meant, type the period (e.g. 2026-04)" },
+  },
+  {
     code: "periodMixed", name: "a February row under a March title",
     workbook: { 花名册: [ROSTER, CM], 月度指标: [["2026年3月客户经理考核表"], REC, ["0103001", "2026-02", 5000]] },
     expected: { severity: "warning", address: "月度指标!B3", zh: "期间 2026-02 不属于本表的期间 2026-03(见标题「2026年3月客户经理考核表」(月度指标!A1)):一张表混有不同月份的数据;此行按 2026-02 读取,请核对", en: "period 2026-02 is outside this sheet's period 2026-03 (from the title \"2026年3月客户经理考核表\" (月度指标!A1)): the sheet mixes periods; the row is read as 2026-02, please check" },
@@ -227,9 +237,9 @@ const CASES: Case[] = [
   },
   // ---- found after reading (validateWorkbook) ----
   {
-    code: "futurePeriod", name: "a year typed as 2062",
-    workbook: book([OK, ["0103001", "2062-03", 5000]]),
-    expected: { severity: "warning", address: "月度指标!B3", zh: "期间 2062-03 尚未开始(今天是 2027-01-05):「月度指标」有 1 行该期间的数据(首行 月度指标!B3),年份或月份可能录错", en: "period 2062-03 has not begun (today is 2027-01-05): 1 row of \"月度指标\" holds it (first at 月度指标!B3); the year or month may be mistyped" },
+    code: "futurePeriod", name: "a month of next year, not begun (a year after next is an error: badPeriod)",
+    workbook: book([OK, ["0103001", "2028-03", 5000]]),
+    expected: { severity: "warning", address: "月度指标!B3", zh: "期间 2028-03 尚未开始(今天是 2027-01-05):「月度指标」有 1 行该期间的数据(首行 月度指标!B3),年份或月份可能录错", en: "period 2028-03 has not begun (today is 2027-01-05): 1 row of \"月度指标\" holds it (first at 月度指标!B3); the year or month may be mistyped" },
   },
   {
     code: "periodAfterGraded", name: "July's rows when June is appraised",

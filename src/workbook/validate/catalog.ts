@@ -47,6 +47,8 @@ const CHECKS: readonly CheckDef[] = [
   { code: "badFlagValue", zh: "是/否列的无效值", en: "invalid yes/no values" },
   { code: "badPeriod", zh: "无法识别的期间", en: "unreadable periods" },
   { code: "dateAsText", zh: "以文本录入的日期", en: "dates typed as text" },
+  { code: "periodNumber", zh: "以小数录入的期间(2026.05)", en: "periods typed as decimal numbers (2026.05)" },
+  { code: "periodSerial", zh: "以日期序列号存储的期间", en: "periods stored as date serials" },
   { code: "periodMixed", zh: "单期表中混有其他月份", en: "months mixed in a one-period sheet" },
   { code: "unknownManager", zh: "不在花名册中的工号", en: "staff ids not in the roster" },
   { code: "noRecords", zh: "没有任何记录的人员", en: "managers without records" },

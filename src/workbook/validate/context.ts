@@ -23,6 +23,8 @@ export interface ValidationContext {
   /** Today as YYYY-MM-DD, and its month. */
   today: string;
   todayMonth: string;
+  /** The last plausible year of a period cell: next year. */
+  latestYear: number;
   detail: MappingDetail;
   /** Cells the mapping already reported, so a check does not pile a second problem on them. */
   reported: Set<string>;

@@ -58,16 +58,17 @@ function isoDay(today: string | Date | undefined): string {
 export function validateWorkbook(values: WorkbookValues, options: ValidateOptions): ValidationResult {
   const { book, period } = options;
   if (!isPeriod(period)) throw new Error(`period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, not "${period}"`);
-  const { mapped, detail } = mapWorkbookDetailed(values, { book, period });
+  const today = isoDay(options.today);
+  const latestYear = Number.parseInt(today.slice(0, 4), 10) + 1; // int: calendar year
+  const { mapped, detail } = mapWorkbookDetailed(values, { book, period, latestYear });
   const settings = Settings.resolve(book.doc, { ...(mapped.input.settings ?? {}), ...(options.settings ?? {}) }).settings;
 
   // G001-DAILY-AVG-VS-BALANCE: a rulebook that declares the note's setting may switch the note off.
   const dailyAvgNote = dailyAvgNoteOn(book, settings);
   const read = dailyAvgNote ? mapped.problems : mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
 
-  const today = isoDay(options.today);
   const ctx: ValidationContext = {
-    book, settings, period, today, todayMonth: today.slice(0, 7), detail,
+    book, settings, period, today, todayMonth: today.slice(0, 7), latestYear, detail,
     reported: new Set(read.map((p) => p.address)),
     out: [],
   };

@@ -51,10 +51,10 @@ function rowId(ctx: ValidationContext, t: Table, r: TableRow): string | undefine
   return rid.id;
 }
 
-function rowPeriod(t: Table, r: TableRow): string | undefined {
+function rowPeriod(ctx: ValidationContext, t: Table, r: TableRow): string | undefined {
   const col = t.mapping.byKey.get("period");
   if (col && !isBlank(r.cells[col.col])) {
-    const p = readPeriodCell(r.cells[col.col]);
+    const p = readPeriodCell(r.cells[col.col], { latestYear: ctx.latestYear });
     return p.ok ? p.period : undefined;
   }
   return t.period;
@@ -82,7 +82,7 @@ export function checkLedger(ctx: ValidationContext): void {
       for (const x of amounts) if (x.value) computed = x.sign === 1 ? computed.plus(x.value) : computed.minus(x.value);
       const closingAt = cellOf(t, r, "riskDepositClosing")!;
       const openingAt = cellOf(t, r, "openingRiskDeposit")!;
-      const period = rowPeriod(t, r);
+      const period = rowPeriod(ctx, t, r);
       rows.push({ id, ...(period !== undefined ? { period } : {}), opening, closing, openingAt, closingAt });
       if (fixed(computed, spec) === fixed(closing, spec)) continue;
       const terms = amounts.map((x) => ({ zh: ` ${x.sign === 1 ? "+" : "−"} ${x.zh} ${money(x.value ?? ZERO, spec)}`, en: ` ${x.sign === 1 ? "+" : "−"} ${x.en} ${money(x.value ?? ZERO, spec)}` }));

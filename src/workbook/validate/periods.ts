@@ -35,7 +35,7 @@ function rowPeriods(ctx: ValidationContext): Group[] {
       let period: string | undefined;
       let where: Where;
       if (periodCol && !isBlank(r.cells[periodCol.col])) {
-        const p = readPeriodCell(r.cells[periodCol.col]);
+        const p = readPeriodCell(r.cells[periodCol.col], { latestYear: ctx.latestYear });
         if (!p.ok) continue; // the mapping reported it
         period = p.period;
         where = { sheet: t.sheet, row: r.row, col: periodCol.col };
