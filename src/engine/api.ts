@@ -8,6 +8,7 @@ import { loadPreset, presetIds } from "./rulebooks";
 import { compileRulebook, type CompiledRulebook } from "./rulebook/compile";
 import { resultJson, type ManagerResultJson } from "./results";
 import { Settings } from "./settings";
+import { STANDARD_FIELDS, type FieldVocabulary } from "./input";
 
 export interface AppraisalOutput {
   rulebook: { id: string; version: string };
@@ -63,6 +64,21 @@ export function appraiseAll(book: CompiledRulebook, settings: Settings, input: A
       rulebook: { id: book.doc.id, version: book.doc.version },
       period: input.period,
       results: outcomes.map((o) => resultJson(book, o)),
+    },
+  };
+}
+
+/** The fields an input for this rulebook may carry: the standard set, or those a format-2 rulebook declares. */
+export function fieldVocabulary(book: CompiledRulebook): FieldVocabulary {
+  const v2 = book.v2;
+  if (!v2) return STANDARD_FIELDS;
+  return {
+    where: `the fields of rulebook ${book.doc.id} are ${v2.fields.map((f) => f.id).join(", ")}`,
+    get(id) {
+      const i = v2.fieldIndex.get(id);
+      if (i === undefined || v2.fields[i].id !== id) return undefined;
+      const f = v2.fields[i];
+      return { unit: f.unit, signed: f.signed, integer: f.integer, share: f.share, perManager: f.per === "manager" };
     },
   };
 }

@@ -7,12 +7,14 @@
 import { ZERO, type Dec } from "./decimal";
 import type { AnyKind, EvalContext, GradeOutcome, LaterReasons, PayKind, RiskDepositKind, ScoreItem, ScoreItemKind, ScoreTotalKind, StatusKind, Trigger, TriggerKind, GradeKind } from "./kinds/types";
 import type { ManagerInput, PeriodRecord, Reason } from "./model";
+import type { Value } from "./lang/values";
 import { asReason, isUnavailable, type Unavailable } from "./outcome";
 import { monthRange } from "./periods";
 import type { CompiledRule, CompiledRulebook } from "./rulebook/compile";
 import { rulesOfStage } from "./rulebook/lookups";
 import { appliesTo, variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
+import { evaluateManager2 } from "./rulebook2/outcome";
 
 export interface ManagerOutcome {
   id: string;
@@ -30,6 +32,8 @@ export interface ManagerOutcome {
   unavailable: Array<Reason & { output: string; code: Unavailable["code"] }>;
   /** An annual rule evaluated on a shorter period (a month's year-to-date view). */
   provisional?: boolean;
+  /** Further figures a format-2 rulebook reports by name (net pay, a fee apart from commission). */
+  values?: Record<string, Value>;
 }
 
 export function makeContext(book: CompiledRulebook, settings: Settings, manager: ManagerInput, period: string): EvalContext {
@@ -89,6 +93,7 @@ function newOutcome(id: string, parts: Array<Reason[] | (() => Reason[])>): Mana
 }
 
 export function evaluateManager(book: CompiledRulebook, settings: Settings, manager: ManagerInput, period: string): ManagerOutcome {
+  if (book.v2) return evaluateManager2(book.v2, settings, manager, period);
   const ctx = makeContext(book, settings, manager, period);
   const explanation: Array<Reason[] | (() => Reason[])> = [];
   const out = newOutcome(manager.id, explanation);

@@ -3,13 +3,34 @@
  * path; nothing is coerced silently: "1,2O0" is an error, never 0 or NaN.
  */
 import { Dec } from "./decimal";
-import { FIELDS, isFieldName, type FieldName } from "./fields";
+import { FIELDS, isFieldName } from "./fields";
 import type { AppraisalInput, Client, InputProblem, ManagerInput, PeriodRecord, Task } from "./model";
-import { periodProblem } from "./periods";
+import { isIsoDate, periodProblem } from "./periods";
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** What the reader checks a field against: its unit and sign, and whether it is one value per person. */
+export interface FieldRule {
+  unit: string;
+  signed?: boolean;
+  integer?: boolean;
+  share?: boolean;
+  perManager?: boolean;
+}
+
+/** The fields an input may carry: the standard set (DATA-MODEL), or those a format-2 rulebook declares. */
+export interface FieldVocabulary {
+  get(id: string): FieldRule | undefined;
+  /** Where a reader finds the accepted fields, for the message about an unknown one. */
+  readonly where: string;
+}
+
+export const STANDARD_FIELDS: FieldVocabulary = {
+  get: (id) => (isFieldName(id) ? (FIELDS[id] as FieldRule) : undefined),
+  where: "see docs/data-model.md",
+};
 
 /** A JSON number or decimal string → Dec, or a message saying why not. */
 export function readDecimal(raw: unknown): Dec | string {
@@ -30,6 +51,8 @@ export function readDecimal(raw: unknown): Dec | string {
 
 class Reader {
   readonly problems: InputProblem[] = [];
+
+  constructor(readonly fields: FieldVocabulary = STANDARD_FIELDS) {}
 
   fail(path: string, message: string): void {
     this.problems.push({ path, message });
@@ -58,20 +81,41 @@ class Reader {
     return undefined;
   }
 
-  decimal(raw: unknown, path: string, field?: FieldName): Dec | undefined {
+  decimal(raw: unknown, path: string, field?: string): Dec | undefined {
     const value = readDecimal(raw);
     if (typeof value === "string") {
       this.fail(path, value);
       return undefined;
     }
-    if (field) {
-      const def = FIELDS[field] as { signed?: boolean; integer?: boolean; share?: boolean; unit: string };
+    const def = field !== undefined ? this.fields.get(field) : undefined;
+    if (def) {
       if (!def.signed && value.isNegative() && !value.isZero()) this.fail(path, `${value.toString()} must not be negative`);
       if (def.integer && !value.isInteger()) this.fail(path, `${value.toString()} must be a whole number`);
       if (def.share && value.gt("1.5")) this.fail(path, `${value.toString()} looks like percent units: rates are fractions (write 0.35 for 35%)`);
       else if (def.unit === "rate" && value.abs().gt(1000)) this.fail(path, `${value.toString()} is not a plausible rate (rates are fractions: 35% is 0.35)`);
     }
     return value;
+  }
+
+  /** A field's value: a number, or for date, text and yes/no fields their text or TRUE/FALSE. */
+  value(raw: unknown, path: string, field: string): Dec | string | boolean | undefined {
+    const def = this.fields.get(field);
+    if (def?.unit === "date") {
+      if (typeof raw === "string" && isIsoDate(raw.trim())) return raw.trim();
+      this.fail(path, `${JSON.stringify(raw)} is not a date (YYYY-MM-DD)`);
+      return undefined;
+    }
+    if (def?.unit === "text") {
+      if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+      this.fail(path, `expected text, got ${describe(raw)}`);
+      return undefined;
+    }
+    if (def?.unit === "flag") {
+      if (typeof raw === "boolean") return raw;
+      this.fail(path, `${JSON.stringify(raw)} is not true or false`);
+      return undefined;
+    }
+    return this.decimal(raw, path, field);
   }
 
   flags(raw: unknown, path: string): string[] {
@@ -94,16 +138,19 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
   if (!obj) return undefined;
   const period = r.text(obj.period, `${path}.period`);
   if (period && periodProblem(period)) r.fail(`${path}.period`, periodProblem(period)!);
-  const values: Partial<Record<FieldName, Dec>> = {};
+  const values: PeriodRecord["values"] = {};
+  let extra: PeriodRecord["extra"];
   for (const [key, rawValue] of Object.entries(obj)) {
     if (RECORD_KEYS.has(key)) continue;
-    if (!isFieldName(key)) {
-      r.fail(`${path}.${key}`, "unknown field (see docs/data-model.md)");
+    const def = r.fields.get(key);
+    if (!def || def.perManager) {
+      r.fail(`${path}.${key}`, def ? "is one value per person: give it on the manager, not in a period record" : `unknown field (${r.fields.where})`);
       continue;
     }
     if (rawValue === null || rawValue === undefined) continue; // null = not reported, same as absent
-    const d = r.decimal(rawValue, `${path}.${key}`, key);
-    if (d) values[key] = d;
+    const d = r.value(rawValue, `${path}.${key}`, key);
+    if (d instanceof Dec) values[key] = d;
+    else if (d !== undefined) (extra ??= {})[key] = d;
   }
   const tasks: Task[] = [];
   if (obj.tasks !== undefined) {
@@ -124,11 +171,11 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
       const co = r.object(c, cp);
       if (!co) return;
       const id = r.text(co.id, `${cp}.id`);
-      const cv: Partial<Record<FieldName, Dec>> = {};
+      const cv: Client["values"] = {};
       for (const [key, rawValue] of Object.entries(co)) {
         if (key === "id" || key === "flags") continue;
-        if (!isFieldName(key)) {
-          r.fail(`${cp}.${key}`, "unknown field (see docs/data-model.md)");
+        if (!r.fields.get(key)) {
+          r.fail(`${cp}.${key}`, `unknown field (${r.fields.where})`);
           continue;
         }
         const d = r.decimal(rawValue, `${cp}.${key}`, key);
@@ -143,6 +190,7 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
     grade: r.text(obj.grade, `${path}.grade`, true),
     role: r.text(obj.role, `${path}.role`, true),
     values,
+    ...(extra ? { extra } : {}),
     tasks,
     clients,
     flags: r.flags(obj.flags, `${path}.flags`),
@@ -152,7 +200,18 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
 function readManager(r: Reader, raw: unknown, path: string): ManagerInput | undefined {
   const obj = r.object(raw, path);
   if (!obj) return undefined;
-  for (const key of Object.keys(obj)) if (!MANAGER_KEYS.has(key)) r.fail(`${path}.${key}`, "unknown field (see docs/data-model.md)");
+  let fields: ManagerInput["fields"];
+  for (const [key, rawValue] of Object.entries(obj)) {
+    if (MANAGER_KEYS.has(key)) continue;
+    const def = r.fields.get(key);
+    if (!def?.perManager) {
+      r.fail(`${path}.${key}`, def ? "is a value per period: give it in the history records" : `unknown field (${r.fields.where})`);
+      continue;
+    }
+    if (rawValue === null || rawValue === undefined) continue;
+    const v = r.value(rawValue, `${path}.${key}`, key);
+    if (v !== undefined) (fields ??= {})[key] = v;
+  }
   const id = r.text(obj.id, `${path}.id`);
   const role = r.text(obj.role, `${path}.role`);
   const history: PeriodRecord[] = [];
@@ -176,11 +235,12 @@ function readManager(r: Reader, raw: unknown, path: string): ManagerInput | unde
     grade: r.text(obj.grade, `${path}.grade`, true),
     history,
     riskDeposit,
+    ...(fields ? { fields } : {}),
   };
 }
 
-export function parseAppraisalInput(raw: unknown): Parsed<AppraisalInput> {
-  const r = new Reader();
+export function parseAppraisalInput(raw: unknown, fields: FieldVocabulary = STANDARD_FIELDS): Parsed<AppraisalInput> {
+  const r = new Reader(fields);
   const obj = r.object(raw, "$");
   if (!obj) return { ok: false, problems: r.problems };
   const period = r.text(obj.period, "period");

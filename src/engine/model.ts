@@ -13,7 +13,7 @@ export interface Task {
 
 export interface Client {
   id: string;
-  values: Partial<Record<FieldName, Dec>>;
+  values: Partial<Record<FieldName, Dec>> & Partial<Record<string, Dec>>;
   flags: string[];
 }
 
@@ -22,7 +22,10 @@ export interface PeriodRecord {
   /** Grade or role in force in this period, when it differs from the manager's current one. */
   grade?: string;
   role?: string;
-  values: Partial<Record<FieldName, Dec>>;
+  /** Figures by field id: the standard fields (DATA-MODEL) and those a format-2 rulebook declares. */
+  values: Partial<Record<FieldName, Dec>> & Partial<Record<string, Dec>>;
+  /** Fields of a format-2 rulebook that are dates (ISO text), text or yes/no. */
+  extra?: Record<string, string | boolean>;
   tasks: Task[];
   clients: Client[];
   flags: string[];
@@ -37,6 +40,8 @@ export interface ManagerInput {
   /** Oldest first; the appraised period included. */
   history: PeriodRecord[];
   riskDeposit?: { balance: Dec };
+  /** One value per person, for fields a format-2 rulebook declares `per: manager` (hire date, share capital). */
+  fields?: Record<string, Dec | string | boolean>;
 }
 
 export interface AppraisalInput {

@@ -7,6 +7,8 @@ import type { ManagerOutcome } from "./evaluate";
 import type { Reason } from "./model";
 import type { CompiledRulebook } from "./rulebook/compile";
 import { fixed } from "./rounding";
+import { Dec } from "./decimal";
+import { DateValue, type Value } from "./lang/values";
 
 export interface ManagerResultJson {
   id: string;
@@ -19,8 +21,24 @@ export interface ManagerResultJson {
   status?: string;
   nextGrade?: { grade: string; missing: Array<{ field: string; amount: string }> };
   provisional?: boolean;
+  /** Further figures a format-2 rulebook reports by name: money and points with the rulebook's decimals. */
+  values?: Record<string, string | boolean>;
   explanation: Reason[];
   unavailable?: Array<{ output: string; code: "value" | "na"; rule: string; zh: string; en: string }>;
+}
+
+/** Named values as JSON: numbers as decimal strings (money and points rounded as the rulebook says), dates ISO. */
+function namedValues(book: CompiledRulebook, values: Record<string, Value>): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  const r = book.doc.rounding;
+  for (const [name, v] of Object.entries(values)) {
+    const rule = book.v2!.byName.get(name) ?? book.v2!.byId.get(name);
+    const unit = rule?.type.k === "num" ? rule.type.unit : undefined;
+    if (v instanceof Dec) out[name] = unit === "money" ? fixed(v, r.money) : unit === "points" ? fixed(v, r.points) : v.toFixed();
+    else if (typeof v === "boolean" || typeof v === "string") out[name] = v;
+    else if (v instanceof DateValue) out[name] = v.iso;
+  }
+  return out;
 }
 
 export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerResultJson {
@@ -43,6 +61,7 @@ export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerRe
     out.nextGrade = { grade: o.nextGrade.grade, missing: o.nextGrade.missing.map((m) => ({ field: m.field, amount: fixed(m.amount, r.money) })) };
   }
   if (o.provisional) out.provisional = true;
+  if (o.values && book.v2) out.values = namedValues(book, o.values);
   // The same list as the outcome's, read (and worded) only when someone reads it.
   deferredProperty(out, "explanation", () => o.explanation);
   if (o.unavailable.length > 0) out.unavailable = o.unavailable;

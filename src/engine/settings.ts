@@ -6,6 +6,8 @@
 import { parseQuantity } from "./quantity";
 import type { RulebookDoc, SettingDef } from "./rulebook/schema";
 import { isIsoDate } from "./periods";
+import { RULEBOOK_FORMAT_2, type SettingDecl } from "./rulebook2/schema";
+import { checkSetting2 } from "./rulebook2/settings";
 
 export class Settings {
   private constructor(
@@ -24,7 +26,9 @@ export class Settings {
         problems.push(`settings.${key}: unknown setting for rulebook ${doc.id}`);
         continue;
       }
-      const problem = checkSettingValue(def, raw);
+      const problem = (doc.format as string) === RULEBOOK_FORMAT_2
+        ? checkSetting2(def as unknown as SettingDecl, raw, { grades: doc.grades.map((g) => g.id), roles: doc.roles.map((r) => r.id) })
+        : checkSettingValue(def, raw);
       if (problem) problems.push(`settings.${key}: ${problem}`);
       else values.set(key, raw);
     }
@@ -64,7 +68,8 @@ export class Settings {
 export function parseSettingText(def: SettingDef, text: string): unknown {
   if (def.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
   if (def.type === "integer") return /^-?\d+$/.test(text) ? Number.parseInt(text, 10) : text;
-  if (def.type === "list" || def.type === "object") {
+  if ((def.type as string) === "enum" && def.values?.some((v) => typeof v === "boolean")) return text === "true" ? true : text === "false" ? false : text;
+  if (def.type === "list" || def.type === "object" || (def.type as string) === "map" || (def.type as string) === "table") {
     try {
       return JSON.parse(text);
     } catch {

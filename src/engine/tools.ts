@@ -8,6 +8,8 @@ import { unavailable, type Unavailable } from "./outcome";
 import type { CompiledRulebook } from "./rulebook/compile";
 import { appliesTo, variantFor } from "./rulebook/variants";
 import type { Settings } from "./settings";
+import { runTool2 } from "./rulebook2/tools";
+import { settingValues } from "./rulebook2/outcome";
 
 /** `who` is the manager the tool is run for, when the rule has role- or grade-specific variants or scope. */
 export function runTool(
@@ -21,6 +23,12 @@ export function runTool(
   if (!rule) return unavailable("na", ruleId, `规则集 ${book.doc.id} 中没有规则 ${ruleId}`, `rulebook ${book.doc.id} has no rule ${ruleId}`);
   if (who.role !== undefined && !appliesTo(rule, who.role, who.grade)) {
     return unavailable("na", ruleId, `${ruleId} 不适用于角色 ${who.role}${who.grade ? `、等级 ${who.grade}` : ""}`, `${ruleId} does not apply to role ${who.role}${who.grade ? `, grade ${who.grade}` : ""}`);
+  }
+  if (book.v2) {
+    const r2 = book.v2.byId.get(ruleId)!;
+    if (r2.construct !== "tool") return unavailable("na", ruleId, `${ruleId} 不是可单独计算的规则`, `${ruleId} is not a tool rule`);
+    const out = runTool2(book.v2, settingValues(book.v2, settings), r2, input, who);
+    return out.ok ? { value: out.value, reasons: out.reasons } : unavailable(out.code, ruleId, out.zh, out.en);
   }
   const r = variantFor(rule, (k) => settings.get(k), who.role ?? "", who.grade);
   if (r.kind.stage !== "tool") return unavailable("na", ruleId, `${ruleId} 不是可单独计算的规则`, `${ruleId} is not a tool rule`);

@@ -124,7 +124,7 @@ describe("documents built to break the validator", () => {
   });
 
   it.each([
-    ["an unknown format", { format: "khjl-rulebook/2" }, /format/],
+    ["an unknown format", { format: "khjl-rulebook/9" }, /format/],
     ["no rules", { rules: [] }, /rules/],
     ["a rule id that is not an id", { rules: [{ id: "../../etc/passwd", kind: "bandScore" }] }, /rules\.0\.id/],
     ["a setting of an unknown type", { settings: { x: { rule: "H003-X", type: "function", zh: "x", en: "x" } } }, /settings\.x\.type/],

@@ -30,7 +30,8 @@ export interface UserFunction {
 }
 
 export interface Scope {
-  name(name: string): NameRef | undefined;
+  /** `inWindow`: the name is read inside a window function's argument, i.e. at other periods. */
+  name(name: string, inWindow?: boolean): NameRef | undefined;
   userFunction(name: string): UserFunction | undefined;
   vocabulary: { grades: readonly string[]; flags: readonly string[]; roles: readonly string[] };
   /** Names near a misspelt one, for the message. */
@@ -85,7 +86,7 @@ function notNumber(v: Value, op: string): Value {
 /** Order of two values for < > <= >=: numbers, dates, text (grades by rank, handled by the caller). */
 function order(a: Value, b: Value): number | undefined {
   if (isNumber(a) && isNumber(b)) return a.cmp(b);
-  if (isDate(a) && isDate(b)) return a.day - b.day;
+  if (isDate(a) && isDate(b)) return a.day - b.day; // int: whole-number index or calendar arithmetic
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   return undefined;
 }
@@ -141,7 +142,7 @@ class Compiler {
   }
 
   private name(node: Extract<Node, { t: "name" }>): { type: VType; run: Thunk } {
-    const ref = this.scope.name(node.name);
+    const ref = this.scope.name(node.name, this.windowDepth > 0);
     if (!ref) {
       const near = this.scope.suggest(node.name);
       const hint = near.length > 0 ? { zh: `(是否指 ${near.join("、")}?)`, en: ` (did you mean ${near.join(", ")}?)` } : { zh: "", en: "" };
@@ -184,9 +185,9 @@ class Compiler {
             const b = R(f);
             if (isMissing(b)) return b;
             if (isNumber(a) && isNumber(b)) return plus ? a.plus(b) : a.minus(b);
-            if (isDate(a) && isNumber(b) && b.isInteger()) return new DateValue(plus ? a.day + b.toNumber() : a.day - b.toNumber());
-            if (plus && isNumber(a) && isDate(b) && a.isInteger()) return new DateValue(b.day + a.toNumber());
-            if (!plus && isDate(a) && isDate(b)) return new Dec(a.day - b.day);
+            if (isDate(a) && isNumber(b) && b.isInteger()) return new DateValue(plus ? a.day + b.toNumber() : a.day - b.toNumber()); // int: whole-number index or calendar arithmetic
+            if (plus && isNumber(a) && isDate(b) && a.isInteger()) return new DateValue(b.day + a.toNumber()); // int: whole-number index or calendar arithmetic
+            if (!plus && isDate(a) && isDate(b)) return new Dec(a.day - b.day); // int: whole-number index or calendar arithmetic
             return notNumber(isNumber(a) ? b : a, op);
           },
         };
@@ -327,13 +328,13 @@ class Compiler {
       fail(node.at, `${fn.name} 需要 ${fn.params.length} 个参数(${fn.params.join(", ")}),这里有 ${node.args.length} 个`, `${fn.name} takes ${fn.params.length} arguments (${fn.params.join(", ")}), not ${node.args.length}`);
     }
     if (this.inlineDepth >= MAX_INLINE_DEPTH) fail(node.at, `函数 ${fn.name} 嵌套调用过深(是否调用了自身?)`, `function ${fn.name} calls functions too deeply (does it call itself?)`);
-    const args = node.args.map((a, i) => (a ? this.compile(a) : fail(node.at, `${fn.name} 的第 ${i + 1} 个参数为空`, `argument ${i + 1} of ${fn.name} is empty`)));
+    const args = node.args.map((a, i) => (a ? this.compile(a) : fail(node.at, `${fn.name} 的第 ${i + 1} 个参数为空`, `argument ${i + 1} of ${fn.name} is empty`))); // int: whole-number index or calendar arithmetic
     const outer = this.scope;
     const inner: Scope = {
       ...outer,
-      name: (n) => {
+      name: (n, inWindow) => {
         const i = fn.params.indexOf(n);
-        return i >= 0 ? { type: args[i].type, run: args[i].run } : outer.name(n);
+        return i >= 0 ? { type: args[i].type, run: args[i].run } : outer.name(n, inWindow);
       },
     };
     const saved = this.scope;

@@ -17,6 +17,8 @@ export interface Host {
   firstPeriod(kind: PeriodKind): string | undefined;
   /** Whether any record covers exactly this period. */
   hasRecord(period: string): boolean;
+  /** The finest kind of period the data has within months [first, last] (month, else quarter…), if any. */
+  finestKind(first: number, last: number): PeriodKind | undefined;
   /** The events flagged in this period (a month's record, or every record inside a longer period). */
   flags(period: string): readonly string[] | undefined;
 }

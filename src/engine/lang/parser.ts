@@ -66,7 +66,7 @@ const ALIASES: Record<string, string> = {
 /** Full-width ASCII (U+FF01–FF5E) to ASCII; other characters as they are, aliases mapped. Same length out as in. */
 function normalizeChar(c: string): string {
   const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0); // int: whole-number index or calendar arithmetic
   return ALIASES[c] ?? c;
 }
 
@@ -75,7 +75,7 @@ const NAME_PART = /[\p{L}\p{N}_]/u;
 const DIGIT = /[0-9]/;
 
 function problem(at: number, zh: string, en: string): FormulaSyntaxError {
-  return new FormulaSyntaxError({ at, zh: `第 ${at + 1} 个字符处${zh}`, en: `${en} at character ${at + 1}` });
+  return new FormulaSyntaxError({ at, zh: `第 ${at + 1} 个字符处${zh}`, en: `${en} at character ${at + 1}` }); // int: whole-number index or calendar arithmetic
 }
 
 function tokenize(source: string): Token[] {
@@ -102,20 +102,20 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    if (DIGIT.test(c) || (c === "." && DIGIT.test(text[i + 1] ?? ""))) {
+    if (DIGIT.test(c) || (c === "." && DIGIT.test(text[i + 1] ?? ""))) { // int: whole-number index or calendar arithmetic
       let j = i;
       while (j < text.length && DIGIT.test(text[j])) j++;
-      if (text[j] === "." && DIGIT.test(text[j + 1] ?? "")) {
+      if (text[j] === "." && DIGIT.test(text[j + 1] ?? "")) { // int: whole-number index or calendar arithmetic
         j++;
         while (j < text.length && DIGIT.test(text[j])) j++;
-      } else if (text[j] === "." && j > i && !NAME_START.test(text[j + 1] ?? "")) j++; // "3." as Excel reads it
-      if ((text[j] === "e" || text[j] === "E") && (DIGIT.test(text[j + 1] ?? "") || ((text[j + 1] === "+" || text[j + 1] === "-") && DIGIT.test(text[j + 2] ?? "")))) {
-        j += 2;
+      } else if (text[j] === "." && j > i && !NAME_START.test(text[j + 1] ?? "")) j++; // int: whole-number index or calendar arithmetic; "3." as Excel reads it
+      if ((text[j] === "e" || text[j] === "E") && (DIGIT.test(text[j + 1] ?? "") || ((text[j + 1] === "+" || text[j + 1] === "-") && DIGIT.test(text[j + 2] ?? "")))) { // int: whole-number index or calendar arithmetic
+        j += 2; // int: whole-number index or calendar arithmetic
         while (j < text.length && DIGIT.test(text[j])) j++;
       }
       let literal = text.slice(i, j).join("");
       let value = new Dec(literal.endsWith(".") ? literal.slice(0, -1) : literal);
-      const rest = text.slice(j, j + 2).join("");
+      const rest = text.slice(j, j + 2).join(""); // int: whole-number index or calendar arithmetic
       for (const [suffix, factor] of SUFFIX_FACTORS) {
         if (rest.startsWith(suffix)) {
           value = value.times(factor);
@@ -125,7 +125,7 @@ function tokenize(source: string): Token[] {
         }
       }
       if (j < text.length && NAME_PART.test(text[j])) {
-        throw problem(start, `数字后紧跟名称“${text.slice(i, j + 1).join("")}”:名称不能以数字开头`, `a number runs into a name ("${text.slice(i, j + 1).join("")}"): names cannot start with a digit`);
+        throw problem(start, `数字后紧跟名称“${text.slice(i, j + 1).join("")}”:名称不能以数字开头`, `a number runs into a name ("${text.slice(i, j + 1).join("")}"): names cannot start with a digit`); // int: whole-number index or calendar arithmetic
       }
       if (!value.isFinite()) throw problem(start, `数字超出范围:${literal}`, `number out of range: ${literal}`);
       tokens.push({ k: "num", text: literal, value, at: start });
@@ -134,29 +134,29 @@ function tokenize(source: string): Token[] {
     }
     if (c === '"') {
       // Excel's text: "" inside is one quote.
-      let j = i + 1;
+      let j = i + 1; // int: whole-number index or calendar arithmetic
       let value = "";
       for (;;) {
         if (j >= text.length) throw problem(start, "文本缺少结尾的引号 \"", 'text has no closing quote "');
         if (text[j] === '"') {
-          if (text[j + 1] === '"') {
+          if (text[j + 1] === '"') { // int: whole-number index or calendar arithmetic
             value += '"';
-            j += 2;
+            j += 2; // int: whole-number index or calendar arithmetic
             continue;
           }
           break;
         }
         // Inside text, the characters as typed (full-width letters stay full-width); "≥" expands to two, keep one.
-        if (at[j] !== at[j - 1]) value += src[j];
+        if (at[j] !== at[j - 1]) value += src[j]; // int: whole-number index or calendar arithmetic
         j++;
       }
       tokens.push({ k: "str", value, at: start });
-      i = j + 1;
+      i = j + 1; // int: whole-number index or calendar arithmetic
       continue;
     }
     if (NAME_START.test(c)) {
-      let j = i + 1;
-      while (j < text.length && (NAME_PART.test(text[j]) || (text[j] === "." && NAME_PART.test(text[j + 1] ?? "")))) j++;
+      let j = i + 1; // int: whole-number index or calendar arithmetic
+      while (j < text.length && (NAME_PART.test(text[j]) || (text[j] === "." && NAME_PART.test(text[j + 1] ?? "")))) j++; // int: whole-number index or calendar arithmetic
       tokens.push({ k: "name", text: text.slice(i, j).join(""), at: start });
       i = j;
       continue;
@@ -166,10 +166,10 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    const two = text.slice(i, i + 2).join("");
+    const two = text.slice(i, i + 2).join(""); // int: whole-number index or calendar arithmetic
     if (two === "<=" || two === ">=" || two === "<>") {
       tokens.push({ k: "op", op: two, at: start });
-      i += 2;
+      i += 2; // int: whole-number index or calendar arithmetic
       continue;
     }
     if ("+-*/^&=<>%".includes(c)) {

@@ -22,7 +22,7 @@ export class DateValue {
   static parse(iso: string): DateValue | undefined {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
     if (!m) return undefined;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]; // int: whole-number index or calendar arithmetic
     const v = DateValue.of(y, mo, d);
     return v.year === y && v.month === mo && v.dayOfMonth === d ? v : undefined;
   }
@@ -76,16 +76,18 @@ export class Missing {
     /** The rule whose figure could not be had (set when a rule's value is missing). */
     readonly rule?: string,
     readonly notApplicable = false,
+    /** "noRow": a decision table with no row holding (a grade ladder's "no grade reached"). */
+    readonly reason?: "noRow",
   ) {}
 
   /** The same reason, attributed to a rule (the first rule that met it keeps it). */
   in(rule: string): Missing {
-    return this.rule !== undefined ? this : new Missing(this.code, this.zh, this.en, rule, this.notApplicable);
+    return this.rule !== undefined ? this : new Missing(this.code, this.zh, this.en, rule, this.notApplicable, this.reason);
   }
   /** The same reason, said of another period ("2026-02:缺少日均存款(avgDeposits)"). */
   at(period: string): Missing {
     if (this.zh.startsWith(`${period}:`)) return this;
-    return new Missing(this.code, `${period}:${this.zh}`, `${period}: ${this.en}`, this.rule, this.notApplicable);
+    return new Missing(this.code, `${period}:${this.zh}`, `${period}: ${this.en}`, this.rule, this.notApplicable, this.reason);
   }
 }
 

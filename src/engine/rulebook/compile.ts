@@ -7,6 +7,10 @@ import type { Op } from "../compare";
 import type { AnyKind } from "../kinds/types";
 import { KINDS } from "../kinds/registry";
 import { RulebookDoc, type Override, type RuleDoc } from "./schema";
+import type { Book2 } from "../rulebook2/book";
+import { compileRulebook2 } from "../rulebook2/compile";
+import { RULEBOOK_FORMAT_2 } from "../rulebook2/schema";
+import { wrapBook2 } from "../rulebook2/wrap";
 import { checkSettingValue } from "../settings";
 
 export interface CompiledRule<P = any> {
@@ -25,6 +29,8 @@ export interface CompiledRulebook {
   byId: Map<string, CompiledRule>;
   gradeIds: string[];
   roleIds: string[];
+  /** A rulebook in format 2: its rules are read from here (rulebook2/), the fields above are its summary. */
+  v2?: Book2;
 }
 
 export type CompileResult = { ok: true; book: CompiledRulebook } | { ok: false; problems: string[] };
@@ -70,6 +76,10 @@ function shapeProblems(raw: unknown): string[] {
 export function compileRulebook(raw: unknown): CompileResult {
   const shape = shapeProblems(raw);
   if (shape.length > 0) return { ok: false, problems: shape };
+  if (raw !== null && typeof raw === "object" && (raw as { format?: unknown }).format === RULEBOOK_FORMAT_2) {
+    const v2 = compileRulebook2(raw);
+    return v2.ok ? { ok: true, book: wrapBook2(v2.book) } : v2;
+  }
   const frame = RulebookDoc.safeParse(raw);
   if (!frame.success) {
     return { ok: false, problems: frame.error.issues.map((i) => `${i.path.join(".") || "$"}: ${i.message}`) };

@@ -21,7 +21,7 @@ function addMonths(d: DateValue, months: number): DateValue {
   const y = Math.floor(index / 12); // int: calendar index
   const m = index - y * 12 + 1; // int: calendar month
   const last = DateValue.of(y, m + 1, 0).dayOfMonth; // int: last day of the month
-  return DateValue.of(y, m, Math.min(d.dayOfMonth, last));
+  return DateValue.of(y, m, Math.min(d.dayOfMonth, last)); // int: whole-number index or calendar arithmetic
 }
 
 function holidaySet(v: Value | undefined): Set<number> | Value {
@@ -56,8 +56,8 @@ export function periodDays(period: string): { start: DateValue; end: DateValue }
   const r = monthRange(period);
   const first = monthOfIndex(r.first);
   const last = monthOfIndex(r.last);
-  const start = DateValue.of(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 1);
-  const end = DateValue.of(Number(last.slice(0, 4)), Number(last.slice(5, 7)) + 1, 0);
+  const start = DateValue.of(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 1); // int: whole-number index or calendar arithmetic
+  const end = DateValue.of(Number(last.slice(0, 4)), Number(last.slice(5, 7)) + 1, 0); // int: whole-number index or calendar arithmetic
   return { start, end };
 }
 
@@ -118,7 +118,7 @@ export const DATES: FunctionDef[] = [
       const n = whole(args[1], "EOMONTH", "月数");
       if (typeof n !== "number") return n;
       const d = args[0] as DateValue;
-      return DateValue.of(d.year, d.month + n + 1, 0);
+      return DateValue.of(d.year, d.month + n + 1, 0); // int: whole-number index or calendar arithmetic
     },
   },
   ...(["YEAR", "MONTH", "DAY"] as const).map(
@@ -146,7 +146,7 @@ export const DATES: FunctionDef[] = [
       const wd = (args[0] as DateValue).weekday;
       const type = args[1] === undefined ? 1 : (args[1] as Dec).toNumber();
       if (type === 2) return new Dec(wd === 0 ? 7 : wd);
-      return new Dec(wd + 1);
+      return new Dec(wd + 1); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -161,10 +161,10 @@ export const DATES: FunctionDef[] = [
       if (typeof n !== "number") return n;
       const holidays = holidaySet(args[2]);
       if (!(holidays instanceof Set)) return holidays;
-      if (Math.abs(n) > 3660) return missing("value", "WORKDAY 的天数过大", "WORKDAY: too many days");
+      if (Math.abs(n) > 3660) return missing("value", "WORKDAY 的天数过大", "WORKDAY: too many days"); // int: whole-number index or calendar arithmetic
       let day = (args[0] as DateValue).day;
       const dir = n >= 0 ? 1 : -1;
-      for (let left = Math.abs(n); left > 0; ) {
+      for (let left = Math.abs(n); left > 0; ) { // int: whole-number index or calendar arithmetic
         day += dir; // int: calendar day
         if (isWorkday(day, holidays)) left--; // int: days to go
       }
@@ -182,11 +182,11 @@ export const DATES: FunctionDef[] = [
       if (!(holidays instanceof Set)) return holidays;
       const a = (args[0] as DateValue).day;
       const b = (args[1] as DateValue).day;
-      if (Math.abs(b - a) > 36600) return missing("value", "NETWORKDAYS 的区间过长", "NETWORKDAYS: the span is too long");
+      if (Math.abs(b - a) > 36600) return missing("value", "NETWORKDAYS 的区间过长", "NETWORKDAYS: the span is too long"); // int: whole-number index or calendar arithmetic
       const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
       let n = 0;
       for (let d = lo; d <= hi; d++) if (isWorkday(d, holidays)) n++; // int: day count
-      return new Dec(n * sign);
+      return new Dec(n * sign); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -196,7 +196,7 @@ export const DATES: FunctionDef[] = [
     minArgs: 2,
     maxArgs: 2,
     type: (args) => argsOf(args, "DAYS", ["date", "date"]) ?? num("days"),
-    strict: (args) => new Dec((args[0] as DateValue).day - (args[1] as DateValue).day),
+    strict: (args) => new Dec((args[0] as DateValue).day - (args[1] as DateValue).day), // int: whole-number index or calendar arithmetic
   },
   {
     name: "DATEDIF",
@@ -222,11 +222,11 @@ export const DATES: FunctionDef[] = [
         case "M":
           return new Dec(months);
         case "D":
-          return new Dec(b.day - a.day);
+          return new Dec(b.day - a.day); // int: whole-number index or calendar arithmetic
         case "YM":
-          return new Dec(months % 12);
+          return new Dec(months % 12); // int: whole-number index or calendar arithmetic
         case "MD":
-          return new Dec(b.day - addMonths(a, months).day);
+          return new Dec(b.day - addMonths(a, months).day); // int: whole-number index or calendar arithmetic
         default:
           return missing("value", `DATEDIF 的单位无法识别:${String(args[2])}`, `DATEDIF: unknown unit ${String(args[2])}`);
       }

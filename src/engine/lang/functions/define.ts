@@ -46,31 +46,31 @@ export function needNumber(t: VType, arg: number, fn: string): Unit | TypeProble
   if (t.k === "num") return t.unit;
   if (t.k === "any") return "number";
   const w = typeWords(t);
-  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为数值,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a number, not ${w.en}`);
+  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为数值,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a number, not ${w.en}`); // int: whole-number index or calendar arithmetic
 }
 
 export function needBool(t: VType, arg: number, fn: string): TypeProblem | undefined {
   if (t.k === "bool" || t.k === "any") return undefined;
   const w = typeWords(t);
-  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为条件(TRUE/FALSE),却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a condition (TRUE/FALSE), not ${w.en}`);
+  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为条件(TRUE/FALSE),却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a condition (TRUE/FALSE), not ${w.en}`); // int: whole-number index or calendar arithmetic
 }
 
 export function needText(t: VType, arg: number, fn: string): TypeProblem | undefined {
   if (t.k === "text" || t.k === "any") return undefined;
   const w = typeWords(t);
-  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为文本,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be text, not ${w.en}`);
+  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为文本,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be text, not ${w.en}`); // int: whole-number index or calendar arithmetic
 }
 
 export function needDate(t: VType, arg: number, fn: string): TypeProblem | undefined {
   if (t.k === "date" || t.k === "any") return undefined;
   const w = typeWords(t);
-  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为日期,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a date, not ${w.en}`);
+  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为日期,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a date, not ${w.en}`); // int: whole-number index or calendar arithmetic
 }
 
 export function needTable(t: VType, arg: number, fn: string): TypeProblem | undefined {
   if (t.k === "table" || t.k === "any") return undefined;
   const w = typeWords(t);
-  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为表或列表,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a table or list, not ${w.en}`);
+  return problemAt(arg, `${fn} 的第 ${arg + 1} 个参数应为表或列表,却是${w.zh}`, `argument ${arg + 1} of ${fn} must be a table or list, not ${w.en}`); // int: whole-number index or calendar arithmetic
 }
 
 /** The common type of two branches (IF, IFNA, MIN): the same kind, with units that agree. */

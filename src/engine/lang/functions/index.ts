@@ -6,8 +6,9 @@ import { LOOKUP } from "./lookup";
 import { MATH } from "./math";
 import { VOCABULARY } from "./vocabulary";
 import { WINDOWS } from "./windows";
+import { TEXTS } from "./text";
 
-export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY];
+export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY, ...TEXTS];
 
 function byName(defs: readonly FunctionDef[]): ReadonlyMap<string, FunctionDef> {
   const map = new Map<string, FunctionDef>();

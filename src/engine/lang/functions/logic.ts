@@ -10,7 +10,7 @@ import { ANY, type VType } from "../types";
 
 function branches(types: readonly VType[], fn: string, first: number): VType | TypeProblem {
   let t: VType | undefined = types[first];
-  for (let i = first + 1; i < types.length; i++) {
+  for (let i = first + 1; i < types.length; i++) { // int: whole-number index or calendar arithmetic
     const j = join(t ?? ANY, types[i]);
     if (!j) return problemAt(i, `${fn} 各分支的结果类型或单位不一致`, `the branches of ${fn} give values of different kinds or units`);
     t = j;
@@ -45,18 +45,18 @@ export const LOGIC: FunctionDef[] = [
     minArgs: 2,
     maxArgs: 254,
     type(args) {
-      if (args.length % 2 !== 0) return problemAt(-1, "IFS 的参数应成对(条件, 值)", "IFS takes pairs of (condition, value)");
-      for (let i = 0; i < args.length; i += 2) {
+      if (args.length % 2 !== 0) return problemAt(-1, "IFS 的参数应成对(条件, 值)", "IFS takes pairs of (condition, value)"); // int: whole-number index or calendar arithmetic
+      for (let i = 0; i < args.length; i += 2) { // int: whole-number index or calendar arithmetic
         const p = needBool(args[i], i, "IFS");
         if (p) return p;
       }
-      return branches(args.filter((_, i) => i % 2 === 1), "IFS", 0);
+      return branches(args.filter((_, i) => i % 2 === 1), "IFS", 0); // int: whole-number index or calendar arithmetic
     },
     lazy(args, frame) {
-      for (let i = 0; i < args.length; i += 2) {
+      for (let i = 0; i < args.length; i += 2) { // int: whole-number index or calendar arithmetic
         const c = args[i]!(frame);
         if (isMissing(c)) return c;
-        if (c === true) return args[i + 1]!(frame);
+        if (c === true) return args[i + 1]!(frame); // int: whole-number index or calendar arithmetic
       }
       return missing("na", "IFS 的条件均不成立", "no condition of IFS holds");
     },
@@ -68,19 +68,19 @@ export const LOGIC: FunctionDef[] = [
     minArgs: 3,
     maxArgs: 254,
     type(args) {
-      const results = args.filter((_, i) => i > 0 && (i % 2 === 0 || i === args.length - 1));
+      const results = args.filter((_, i) => i > 0 && (i % 2 === 0 || i === args.length - 1)); // int: whole-number index or calendar arithmetic
       return branches(results, "SWITCH", 0);
     },
     lazy(args, frame) {
       const v = args[0]!(frame);
       if (isMissing(v)) return v;
-      const pairs = args.length - 1;
-      for (let i = 1; i + 1 < args.length; i += 2) {
+      const pairs = args.length - 1; // int: whole-number index or calendar arithmetic
+      for (let i = 1; i + 1 < args.length; i += 2) { // int: whole-number index or calendar arithmetic
         const c = args[i]!(frame);
         if (isMissing(c)) return c;
-        if (same(v, c)) return args[i + 1]!(frame);
+        if (same(v, c)) return args[i + 1]!(frame); // int: whole-number index or calendar arithmetic
       }
-      if (pairs % 2 === 1) return args[args.length - 1]!(frame);
+      if (pairs % 2 === 1) return args[args.length - 1]!(frame); // int: whole-number index or calendar arithmetic
       return missing("na", `SWITCH 没有与 ${String(v)} 对应的情形`, `SWITCH has no case for ${String(v)}`);
     },
   },

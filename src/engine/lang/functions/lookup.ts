@@ -64,10 +64,10 @@ function badCriterion(c: Value, fn: string): Value {
 /** Pairs of (range, criterion) for COUNTIFS/SUMIFS: which rows hold every criterion. */
 function rowsHolding(args: ReadonlyArray<Value | undefined>, from: number, fn: string): boolean[] | Value {
   let mask: boolean[] | undefined;
-  for (let i = from; i + 1 < args.length; i += 2) {
+  for (let i = from; i + 1 < args.length; i += 2) { // int: whole-number index or calendar arithmetic
     const range = listOf(args[i]);
-    const test = criterion(args[i + 1]!);
-    if (!test) return badCriterion(args[i + 1]!, fn);
+    const test = criterion(args[i + 1]!); // int: whole-number index or calendar arithmetic
+    if (!test) return badCriterion(args[i + 1]!, fn); // int: whole-number index or calendar arithmetic
     if (mask && mask.length !== range.length) return missing("value", `${fn} 的各区域行数不同`, `${fn}: ranges of different lengths`);
     mask = range.map((v, k) => (mask ? mask[k] : true) && test(v));
   }
@@ -76,7 +76,7 @@ function rowsHolding(args: ReadonlyArray<Value | undefined>, from: number, fn: s
 
 function columnType(t: VType, col: number | undefined): VType {
   if (t.k !== "table" || col === undefined || !t.columns) return ANY;
-  return t.columns[col - 1]?.type ?? ANY;
+  return t.columns[col - 1]?.type ?? ANY; // int: whole-number index or calendar arithmetic
 }
 
 export const LOOKUP: FunctionDef[] = [
@@ -93,7 +93,7 @@ export const LOOKUP: FunctionDef[] = [
     type(args, call) {
       const p = needTable(args[1], 1, "VLOOKUP");
       if (p) return p;
-      const col = call.literals[2] !== undefined ? Number(call.literals[2]) : undefined;
+      const col = call.literals[2] !== undefined ? Number(call.literals[2]) : undefined; // int: whole-number index or calendar arithmetic
       return columnType(args[1], col);
     },
     strict(args) {
@@ -104,7 +104,7 @@ export const LOOKUP: FunctionDef[] = [
       const approx = approxV === undefined ? true : approxV === true || (isNumber(approxV) && !approxV.isZero());
       if (!approx || !isNumber(key!)) {
         const row = table.rows.find((r) => same(r[0], key!) || (typeof r[0] === "string" && typeof key === "string" && r[0].trim() === key.trim()));
-        return row ? row[col - 1] : missing("na", `表中没有“${String(key)}”`, `"${String(key)}" is not in the table`);
+        return row ? row[col - 1] : missing("na", `表中没有“${String(key)}”`, `"${String(key)}" is not in the table`); // int: whole-number index or calendar arithmetic
       }
       // Approximate: the row with the largest first-column number not above the key (tiers need not be sorted).
       let best: readonly Value[] | undefined;
@@ -112,7 +112,7 @@ export const LOOKUP: FunctionDef[] = [
         const k = r[0];
         if (isNumber(k) && k.lte(key) && (!best || k.gt(best[0] as Dec))) best = r;
       }
-      return best ? best[col - 1] : missing("na", `${String(key)} 低于表中最低一档`, `${String(key)} is below the table's lowest tier`);
+      return best ? best[col - 1] : missing("na", `${String(key)} 低于表中最低一档`, `${String(key)} is below the table's lowest tier`); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -123,15 +123,15 @@ export const LOOKUP: FunctionDef[] = [
     type(args, call) {
       const p = needTable(args[0], 0, "INDEX");
       if (p) return p;
-      return columnType(args[0], call.literals[2] !== undefined ? Number(call.literals[2]) : 1);
+      return columnType(args[0], call.literals[2] !== undefined ? Number(call.literals[2]) : 1); // int: whole-number index or calendar arithmetic
     },
     strict(args) {
       const t = args[0] as TableValue;
       const r = (args[1] as Dec).toNumber();
       const c = args[2] === undefined ? 1 : (args[2] as Dec).toNumber();
-      const row = t.rows[r - 1];
+      const row = t.rows[r - 1]; // int: whole-number index or calendar arithmetic
       if (!Number.isInteger(r) || !row || !Number.isInteger(c) || c < 1 || c > t.columns.length) return missing("na", `INDEX 的位置(${r}, ${c})超出表的范围`, `INDEX: (${r}, ${c}) is outside the table`);
-      return row[c - 1];
+      return row[c - 1]; // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -143,7 +143,7 @@ export const LOOKUP: FunctionDef[] = [
     strict(args) {
       const list = listOf(args[1]);
       const i = list.findIndex((v) => same(v, args[0]!));
-      return i >= 0 ? new Dec(i + 1) : missing("na", `列表中没有“${String(args[0])}”`, `"${String(args[0])}" is not in the list`);
+      return i >= 0 ? new Dec(i + 1) : missing("na", `列表中没有“${String(args[0])}”`, `"${String(args[0])}" is not in the list`); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -185,7 +185,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "同时满足各条件的行数", en: "how many rows meet every criterion", syntax: "COUNTIFS(区域1, 条件1, 区域2, 条件2, …)" },
     minArgs: 2,
     maxArgs: 254,
-    type: (args) => (args.length % 2 === 0 ? num("count") : problemAt(-1, "COUNTIFS 的参数应成对(区域, 条件)", "COUNTIFS takes pairs of (range, criterion)")),
+    type: (args) => (args.length % 2 === 0 ? num("count") : problemAt(-1, "COUNTIFS 的参数应成对(区域, 条件)", "COUNTIFS takes pairs of (range, criterion)")), // int: whole-number index or calendar arithmetic
     strict(args) {
       const mask = rowsHolding(args, 0, "COUNTIFS");
       return Array.isArray(mask) ? new Dec(mask.filter(Boolean).length) : mask;
@@ -219,7 +219,7 @@ export const LOOKUP: FunctionDef[] = [
     minArgs: 3,
     maxArgs: 255,
     type(args) {
-      if (args.length % 2 === 0) return problemAt(-1, "SUMIFS 的参数应为求和区域加成对的(区域, 条件)", "SUMIFS takes a sum range and pairs of (range, criterion)");
+      if (args.length % 2 === 0) return problemAt(-1, "SUMIFS 的参数应为求和区域加成对的(区域, 条件)", "SUMIFS takes a sum range and pairs of (range, criterion)"); // int: whole-number index or calendar arithmetic
       const t = args[0];
       return t.k === "table" ? (columnType(t, 1).k === "num" ? columnType(t, 1) : num("number")) : ANY;
     },
@@ -244,7 +244,7 @@ export const LOOKUP: FunctionDef[] = [
       if (!Array.isArray(ns)) return ns;
       const ascending = args[2] !== undefined && !(args[2] as Dec).isZero();
       if (!ns.some((n) => n.eq(x))) return missing("na", `${x.toString()} 不在列表中`, `${x.toString()} is not in the list`);
-      return new Dec(1 + ns.filter((n) => (ascending ? n.lt(x) : n.gt(x))).length);
+      return new Dec(1 + ns.filter((n) => (ascending ? n.lt(x) : n.gt(x))).length); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -258,7 +258,7 @@ export const LOOKUP: FunctionDef[] = [
       if (!Array.isArray(ns)) return ns;
       const k = (args[1] as Dec).toNumber();
       const sorted = [...ns].sort((a, b) => b.cmp(a));
-      return sorted[k - 1] ?? missing("na", `列表不足 ${k} 个数`, `the list has fewer than ${k} numbers`);
+      return sorted[k - 1] ?? missing("na", `列表不足 ${k} 个数`, `the list has fewer than ${k} numbers`); // int: whole-number index or calendar arithmetic
     },
   },
   {
@@ -272,7 +272,7 @@ export const LOOKUP: FunctionDef[] = [
       if (!Array.isArray(ns)) return ns;
       const k = (args[1] as Dec).toNumber();
       const sorted = [...ns].sort((a, b) => a.cmp(b));
-      return sorted[k - 1] ?? missing("na", `列表不足 ${k} 个数`, `the list has fewer than ${k} numbers`);
+      return sorted[k - 1] ?? missing("na", `列表不足 ${k} 个数`, `the list has fewer than ${k} numbers`); // int: whole-number index or calendar arithmetic
     },
   },
 ];

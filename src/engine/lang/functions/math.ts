@@ -75,7 +75,7 @@ function rounder(fn: string, mode: number) {
     const n = places(args[1], fn);
     if (typeof n !== "number") return n;
     if (n >= 0) return x.toDecimalPlaces(n, mode as Rounding);
-    const f = new Dec(10).pow(-n);
+    const f = new Dec(10).pow(-n); // int: whole-number index or calendar arithmetic
     return x.div(f).toDecimalPlaces(0, mode as Rounding).times(f);
   };
 }

@@ -1,0 +1,594 @@
+/**
+ * Evaluating a format-2 rulebook for one manager and one appraised period. Rules are computed on demand, each once
+ * per period (memoised), starting from the outputs the rulebook names; formulas read fields from the manager's
+ * records (combining months into quarters and years as each field declares), settings, and other rules — at this
+ * period or, through windows, at others. Nothing is read beyond the appraised period.
+ *
+ * What is computed at the appraised period is remembered in order, so the explanation can be worded later, and
+ * only if someone reads it.
+ */
+import { Dec, ZERO } from "../decimal";
+import type { MissingPolicy } from "../lang/frame";
+import { isMissing, isNumber, isTable, Missing, missing, NOT_APPLICABLE, TableValue, type Value, DateValue } from "../lang/values";
+import type { ManagerInput, PeriodRecord } from "../model";
+import { daysOfMonthPeriod, monthOfIndex, monthRange, periodKind, type PeriodKind } from "../periods";
+import type { Book2, Rule2, TriggerCase } from "./book";
+import { MFrame, type Evaluator, type Locals } from "./frame";
+import { evaluateTable, type TableHit } from "./tables";
+
+/** One period of a ledger: the balance before, each movement, the balance after. */
+export interface LedgerStep {
+  period: string;
+  opening: Dec;
+  movements: Map<string, Dec>;
+  closing: Dec;
+}
+
+export interface LedgerRun {
+  steps: LedgerStep[];
+  /** The balance came from a carried-in figure (true), or from the start of the data. */
+  carried: boolean;
+}
+
+export interface TriggerOutcome {
+  /** The case that fired (the first that held), and at which period (a month of a longer appraised period). */
+  fired?: { case: TriggerCase; period: string; unknownBefore: Missing[] };
+  /** Cases that could not be judged, when none fired. */
+  unknown?: Missing;
+}
+
+export interface StatusOutcome {
+  status: string;
+  /** The strongest action that fired, and the triggers behind it. */
+  outcome?: string;
+  fired: Array<{ rule: Rule2; action: string; code?: string; period: string }>;
+  unknown: Array<{ rule: Rule2; why: Missing }>;
+  grade?: string;
+  caseIndex?: number;
+}
+
+/** A rule computed at the appraised period (or a part of it), kept for the explanation. */
+export interface Traced {
+  rule: Rule2;
+  period: string;
+  value: Value;
+}
+
+const KIND_MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, halfYear: 6, year: 12 };
+
+function periodEnding(kind: PeriodKind, last: number): string {
+  const first = last - KIND_MONTHS[kind] + 1; // int: calendar index
+  const y = Math.floor(first / 12); // int: calendar year
+  const m0 = first - y * 12; // int: month of year
+  if (kind === "month") return monthOfIndex(last);
+  if (kind === "quarter") return `${y}-Q${m0 / 3 + 1}`; // int: quarter number
+  if (kind === "halfYear") return `${y}-H${m0 / 6 + 1}`; // int: half number
+  return String(y);
+}
+
+/** Sub-periods of a kind inside a period, oldest first. */
+export function subPeriods(period: string, kind: PeriodKind): string[] {
+  const r = monthRange(period);
+  const size = KIND_MONTHS[kind];
+  const out: string[] = [];
+  for (let end = r.first + size - 1; end <= r.last; end += size) out.push(periodEnding(kind, end)); // int: calendar index
+  return out;
+}
+
+export class ManagerEval implements Evaluator {
+  readonly records: PeriodRecord[];
+  private readonly byPeriod = new Map<string, PeriodRecord>();
+  /** Periods given twice: every figure of such a period is bad input, never one of the two guessed. */
+  private readonly duplicates = new Set<string>();
+  private readonly memo = new Map<string, Array<Value | undefined>>();
+  private readonly busy = new Set<string>();
+  private readonly frames = new Map<string, MFrame>();
+  private readonly fieldCache = new Map<string, Value>();
+  private readonly firstOf = new Map<PeriodKind, string | undefined>();
+  private readonly firstMonth: number;
+  readonly ledgers = new Map<number, LedgerRun | Missing>();
+  readonly triggers = new Map<string, TriggerOutcome>();
+  readonly statuses = new Map<string, StatusOutcome>();
+  readonly tables = new Map<string, TableHit>();
+  readonly traced: Traced[] = [];
+  private readonly appraisedRange: { first: number; last: number };
+
+  constructor(
+    readonly book: Book2,
+    readonly settings: readonly Value[],
+    readonly manager: ManagerInput,
+    readonly appraised: string,
+  ) {
+    this.appraisedRange = monthRange(appraised);
+    const last = this.appraisedRange.last;
+    this.records = manager.history.filter((r) => monthRange(r.period).last <= last);
+    for (const r of this.records) {
+      if (this.byPeriod.has(r.period)) this.duplicates.add(r.period);
+      else this.byPeriod.set(r.period, r);
+    }
+    this.firstMonth = this.records.reduce((m, r) => Math.min(m, monthRange(r.period).first), Number.POSITIVE_INFINITY); // int: whole-number index or calendar arithmetic
+  }
+
+  get grades(): readonly string[] {
+    return this.book.grades;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Host
+
+  firstPeriod(kind: PeriodKind): string | undefined {
+    if (this.firstOf.has(kind)) return this.firstOf.get(kind);
+    let best: string | undefined;
+    let bestFirst = Number.POSITIVE_INFINITY;
+    for (const r of this.records) {
+      if (periodKind(r.period) !== kind) continue;
+      const f = monthRange(r.period).first;
+      if (f < bestFirst) {
+        bestFirst = f;
+        best = r.period;
+      }
+    }
+    this.firstOf.set(kind, best);
+    return best;
+  }
+
+  hasRecord(period: string): boolean {
+    return this.byPeriod.has(period);
+  }
+
+  finestKind(first: number, last: number): PeriodKind | undefined {
+    let best: PeriodKind | undefined;
+    for (const r of this.records) {
+      const m = monthRange(r.period);
+      if (m.first < first || m.last > last) continue;
+      const k = periodKind(r.period)!;
+      if (best === undefined || KIND_MONTHS[k] < KIND_MONTHS[best]) best = k;
+      if (best === "month") break;
+    }
+    return best;
+  }
+
+  flags(period: string): readonly string[] | undefined {
+    const r = this.byPeriod.get(period);
+    if (r) return r.flags;
+    const range = monthRange(period);
+    const inside = this.records.filter((x) => {
+      const m = monthRange(x.period);
+      return m.first >= range.first && m.last <= range.last;
+    });
+    return inside.length > 0 ? inside.flatMap((x) => x.flags) : undefined;
+  }
+
+  frame(period: string, policy: MissingPolicy, locals?: Locals): MFrame {
+    if (locals) return new MFrame(this, period, policy, locals);
+    const key = `${policy}|${period}`;
+    let f = this.frames.get(key);
+    if (!f) {
+      f = new MFrame(this, period, policy);
+      this.frames.set(key, f);
+    }
+    return f;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Who
+
+  private recordOf(period: string): PeriodRecord | undefined {
+    return this.byPeriod.get(period);
+  }
+
+  role(period: string): Value {
+    return this.recordOf(period)?.role ?? this.manager.role;
+  }
+
+  grade(period: string): Value {
+    const g = this.recordOf(period)?.grade ?? this.manager.grade;
+    return g ?? missing("na", "未给出等级", "no grade given");
+  }
+
+  ident(which: "id" | "name" | "branch"): Value {
+    const v = this.manager[which];
+    return v ?? missing("na", `未给出${which === "name" ? "姓名" : which === "branch" ? "机构" : "工号"}`, `no ${which} given`);
+  }
+
+  list(which: "tasks" | "clients", period: string): Value {
+    const r = this.byPeriod.get(period);
+    if (!r) return missing("na", `缺少 ${period} 的记录`, `no record for ${period}`);
+    if (which === "tasks") return new TableValue(["item", "plan", "actual"], r.tasks.map((t) => [t.item, t.plan, t.actual]));
+    const ids = this.book.fields.filter((f) => f.per === "period").map((f) => f.id);
+    return new TableValue(["id", ...ids], r.clients.map((c) => [c.id, ...ids.map((id) => c.values[id] ?? missing("na", `客户 ${c.id} 缺少 ${id}`, `client ${c.id} has no ${id}`))]));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Fields
+
+  field(index: number, period: string): Value {
+    const key = `${index}@${period}`;
+    const hit = this.fieldCache.get(key);
+    if (hit !== undefined) return hit;
+    const v = this.readField(index, period);
+    this.fieldCache.set(key, v);
+    return v;
+  }
+
+  private readField(index: number, period: string): Value {
+    const spec = this.book.fields[index];
+    const missingField = () => missing("na", `缺少${spec.zh}(${spec.id})`, `missing ${spec.en} (${spec.id})`);
+    if (spec.per === "manager") {
+      if (spec.id === "riskDepositBalance") return this.manager.riskDeposit?.balance ?? missingField();
+      const v = this.manager.fields?.[spec.id];
+      return v === undefined ? missingField() : typeof v === "string" && spec.unit === "date" ? DateValue.parse(v) ?? missingField() : v;
+    }
+    if (this.duplicates.has(period)) return missing("value", `${period} 的记录重复`, `${period} appears twice in the history`);
+    const rec = this.byPeriod.get(period);
+    // An additive figure of a quarter or year is the sum of its months whenever the months give it: the longer
+    // period's own row then only repeats them (a month is never counted twice).
+    if (rec && spec.combine === "sum" && periodKind(period) !== "month" && this.monthsGive(spec.id, period)) return this.combine(index, period);
+    if (rec) {
+      const v = rec.values[spec.id as keyof typeof rec.values] as Dec | undefined;
+      if (v !== undefined) return v;
+      const extra = rec.extra?.[spec.id];
+      if (extra !== undefined) return typeof extra === "string" && spec.unit === "date" ? DateValue.parse(extra) ?? missingField() : extra;
+      if (spec.blank === "zero") return ZERO;
+      if (spec.blank === "carryForward") {
+        const kind = periodKind(period);
+        const before = monthRange(period).first;
+        let best: { at: number; v: Dec } | undefined;
+        for (const r of this.records) {
+          if (periodKind(r.period) !== kind) continue;
+          const at = monthRange(r.period).first;
+          const x = r.values[spec.id as keyof typeof r.values] as Dec | undefined;
+          if (at < before && x !== undefined && (!best || at > best.at)) best = { at, v: x };
+        }
+        if (best) return best.v;
+      }
+      return missingField();
+    }
+    const kind = periodKind(period);
+    if (kind === "month" && spec.blank === "zero" && monthRange(period).last >= this.firstMonth) return ZERO;
+    if (kind === undefined || kind === "month") {
+      return monthRange(period).last < this.firstMonth
+        ? missing("na", `没有 ${period} 的数据`, `no data for ${period}`)
+        : missing("na", `缺少 ${period} 的记录`, `no record for ${period}`);
+    }
+    return this.combine(index, period);
+  }
+
+  private monthsGive(id: string, period: string): boolean {
+    const r = monthRange(period);
+    return this.records.some((x) => {
+      if (periodKind(x.period) !== "month") return false;
+      const m = monthRange(x.period).first;
+      return m >= r.first && m <= r.last && x.values[id as keyof typeof x.values] !== undefined;
+    });
+  }
+
+  /** A quarter's or year's figure from its months, as the field declares (sum, average, last, day-weighted). */
+  private combine(index: number, period: string): Value {
+    const spec = this.book.fields[index];
+    const r = monthRange(period);
+    const months: string[] = [];
+    let lastWithData = -1;
+    for (let m = r.first; m <= r.last; m++) { // int: calendar index
+      const p = monthOfIndex(m);
+      if (this.byPeriod.has(p)) lastWithData = m;
+    }
+    if (lastWithData < 0) return missing("na", `缺少 ${period} 的${spec.zh}(${spec.id})`, `no ${spec.en} (${spec.id}) for ${period}`);
+    if (spec.combine === "none") {
+      return missing("na", `缺少 ${period} 的${spec.zh}(${spec.id}):该指标不能由月度数据合成,须直接填报`, `no ${spec.en} (${spec.id}) for ${period}: it cannot be built from months and must be given for the period`);
+    }
+    for (let m = r.first; m <= lastWithData; m++) months.push(monthOfIndex(m)); // int: calendar index
+    const values: Dec[] = [];
+    for (const p of months) {
+      const v = this.field(index, p);
+      if (isMissing(v)) return v.at(p);
+      if (!isNumber(v)) return missing("value", `${p} 的${spec.zh}不是数值`, `${p}: ${spec.en} is not a number`);
+      values.push(v);
+    }
+    switch (spec.combine) {
+      case "sum":
+        return values.reduce((a, b) => a.plus(b), ZERO);
+      case "average":
+        return values.reduce((a, b) => a.plus(b), ZERO).div(values.length);
+      case "last":
+        return values[values.length - 1]; // int: whole-number index or calendar arithmetic
+      case "dayWeightedAverage": {
+        let num = ZERO;
+        let days = 0;
+        months.forEach((p, i) => {
+          const d = daysOfMonthPeriod(p);
+          num = num.plus(values[i].times(d));
+          days += d; // int: calendar days
+        });
+        return num.div(days);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Rules
+
+  /** Whether the period lies within the appraised one (its lines belong in the explanation). */
+  private reported(period: string): boolean {
+    const r = monthRange(period);
+    return r.first >= this.appraisedRange.first && r.last <= this.appraisedRange.last;
+  }
+
+  rule(index: number, f: MFrame): Value {
+    const period = f.period;
+    let row = this.memo.get(period);
+    if (!row) {
+      row = new Array(this.book.rules.length);
+      this.memo.set(period, row);
+    }
+    const known = row[index];
+    if (known !== undefined) return known;
+    const key = `${index}@${period}`;
+    const rule = this.book.rules[index];
+    if (this.busy.has(key)) return missing("value", `${rule.id} 在 ${period} 循环引用自身`, `${rule.id} refers to itself at ${period}`);
+    this.busy.add(key);
+    let value: Value;
+    try {
+      value = this.compute(rule, period);
+    } finally {
+      this.busy.delete(key);
+    }
+    if (isMissing(value) && !value.notApplicable) value = value.in(rule.id);
+    row[index] = value;
+    if (this.reported(period)) this.traced.push({ rule, period, value });
+    return value;
+  }
+
+  private applies(rule: Rule2, period: string): Missing | undefined {
+    if (rule.roles) {
+      const role = this.role(period);
+      if (typeof role !== "string" || !rule.roles.has(role)) return NOT_APPLICABLE;
+    }
+    if (rule.grades) {
+      const g = this.grade(period);
+      if (typeof g !== "string" || !rule.grades.has(g)) return NOT_APPLICABLE;
+    }
+    return undefined;
+  }
+
+  policyOf(rule: Rule2, period: string): MissingPolicy {
+    if (typeof rule.policy === "string") return rule.policy;
+    const v = rule.policy.run(this.frame(period, "undetermined"));
+    return v === "notMet" || v === "error" ? v : "undetermined";
+  }
+
+  private compute(rule: Rule2, period: string): Value {
+    if (monthRange(period).last < this.firstMonth) return missing("na", `没有 ${period} 的数据`, `no data for ${period}`);
+    // A trigger that does not apply did not fire.
+    const notApplicable = rule.construct === "trigger" ? false : NOT_APPLICABLE;
+    const na = this.applies(rule, period);
+    if (na) return notApplicable;
+    const policy = this.policyOf(rule, period);
+    let frame = this.frame(period, policy);
+    if (rule.when) {
+      const w = rule.when.run(frame);
+      if (isMissing(w)) return w;
+      if (w !== true) return notApplicable;
+    }
+    if (rule.judgedAt) {
+      const d = rule.judgedAt.run(frame);
+      if (isMissing(d)) return d;
+      if (!(d instanceof DateValue)) return missing("value", "判定日不是日期", "the evaluation date is not a date");
+      const month = d.iso.slice(0, 7);
+      const m = monthRange(month).last;
+      const r = monthRange(period);
+      if (m < r.first || m > r.last) return notApplicable;
+      if (month !== period && m !== r.last) {
+        if (!this.byPeriod.has(month)) return missing("na", `缺少判定日所在月份 ${month} 的记录`, `no record for ${month}, the month of the evaluation date`);
+        frame = this.frame(month, policy);
+      }
+    }
+    switch (rule.construct) {
+      case "formula":
+        return rule.formula!.run(frame);
+      case "table": {
+        const hit = evaluateTable(rule.table!, frame, this.book.grades);
+        if (this.reported(period)) this.tables.set(`${rule.index}@${period}`, hit);
+        return hit.value;
+      }
+      case "ledger":
+        return this.ledgerValue(rule, period);
+      case "trigger":
+        return this.triggerValue(rule, frame);
+      case "status":
+        return this.statusValue(rule, frame);
+      default:
+        return NOT_APPLICABLE;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Triggers and status
+
+  private judgeCases(rule: Rule2, frame: MFrame): TriggerOutcome {
+    const unknown: Missing[] = [];
+    for (const c of rule.trigger!) {
+      const v = c.if.run(frame);
+      // A stronger case listed earlier that could not be judged is said alongside the one that fired.
+      if (v === true) return { fired: { case: c, period: frame.period, unknownBefore: frame.policy === "notMet" ? [] : unknown } };
+      if (isMissing(v) && !v.notApplicable) unknown.push(v);
+    }
+    return { unknown: unknown[0] };
+  }
+
+  private triggerValue(rule: Rule2, frame: MFrame): Value {
+    const period = frame.period;
+    let outcome: TriggerOutcome;
+    const every = rule.decl.every;
+    const kind = periodKind(period);
+    if (every && kind && KIND_MONTHS[kind] > KIND_MONTHS[every]) {
+      // A monthly trigger in a longer appraisal: judged in each of its months that has data; fired if any fired.
+      outcome = {};
+      for (const p of subPeriods(period, every)) {
+        if (!this.byPeriod.has(p)) continue;
+        const o = this.judgeCases(rule, frame.at(p) as MFrame);
+        if (o.fired) {
+          outcome = o;
+          break;
+        }
+        if (o.unknown) outcome.unknown ??= o.unknown.at(p);
+      }
+    } else outcome = this.judgeCases(rule, frame);
+    if (!outcome.fired && outcome.unknown) {
+      if (frame.policy === "notMet") outcome = {};
+      else if (frame.policy === "error") outcome = { unknown: new Missing("value", outcome.unknown.zh, outcome.unknown.en) };
+    }
+    this.triggers.set(`${rule.index}@${period}`, outcome);
+    if (outcome.fired) return true;
+    return outcome.unknown ?? false;
+  }
+
+  triggerOutcome(rule: Rule2, period: string): TriggerOutcome | undefined {
+    return this.triggers.get(`${rule.index}@${period}`);
+  }
+
+  private statusValue(rule: Rule2, frame: MFrame): Value {
+    const s = rule.status!;
+    const period = frame.period;
+    const fired: StatusOutcome["fired"] = [];
+    const unknown: StatusOutcome["unknown"] = [];
+    for (const ti of s.from) {
+      const t = this.book.rules[ti];
+      const v = this.rule(ti, frame);
+      if (v === true) {
+        const o = this.triggerOutcome(t, period);
+        if (o?.fired) fired.push({ rule: t, action: o.fired.case.then, code: o.fired.case.code, period: o.fired.period });
+      } else if (isMissing(v) && !v.notApplicable) unknown.push({ rule: t, why: v });
+    }
+    const order = this.book.statuses;
+    let outcome: string | undefined;
+    for (const f of fired) if (outcome === undefined || order.indexOf(f.action) < order.indexOf(outcome)) outcome = f.action;
+    const result: StatusOutcome = { status: s.none, fired, unknown };
+    if (outcome === undefined) {
+      result.status = unknown.length > 0 ? s.undetermined : s.none;
+    } else {
+      result.outcome = outcome;
+      result.status = outcome;
+      const because = new TableValue(["rule"], [...new Set(fired.filter((x) => x.action === outcome).map((x) => x.rule.id))].map((id) => [id]));
+      const f = frame.with({ outcome, because });
+      for (let k = 0; k < s.cases.length; k++) {
+        const c = s.cases[k];
+        const h = c.if.run(f);
+        if (isMissing(h)) continue;
+        if (h !== true) continue;
+        result.status = c.status;
+        result.caseIndex = k;
+        if (c.grade) {
+          const g = c.grade.run(f);
+          if (typeof g === "string") result.grade = g;
+        }
+        break;
+      }
+    }
+    this.statuses.set(`${rule.index}@${period}`, result);
+    return result.status;
+  }
+
+  statusOutcome(rule: Rule2, period: string): StatusOutcome | undefined {
+    return this.statuses.get(`${rule.index}@${period}`);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Ledgers
+
+  /** The ledger run from its start through the appraised period (computed once). */
+  ledgerRun(rule: Rule2): LedgerRun | Missing {
+    const known = this.ledgers.get(rule.index);
+    if (known) return known;
+    const run = this.runLedger(rule);
+    this.ledgers.set(rule.index, run);
+    return run;
+  }
+
+  private runLedger(rule: Rule2): LedgerRun | Missing {
+    const L = rule.ledger!;
+    const every = L.every;
+    const policy = this.policyOf(rule, this.appraised);
+    const periods = subPeriods(this.appraised, every);
+    if (!periods.some((p) => this.byPeriod.has(p))) {
+      if (this.firstPeriod(every) === undefined) return NOT_APPLICABLE;
+      return missing("na", `${this.appraised} 没有${every === "month" ? "月度" : ""}记录,无法计算${rule.label.zh}`, `no ${every} record for ${this.appraised}, so no ${rule.label.en}`);
+    }
+    let carried: Value | undefined = L.carriedIn?.run(this.frame(this.appraised, policy));
+    if (carried !== undefined && isMissing(carried)) carried = undefined;
+    let start: string;
+    let balance: Dec;
+    if (carried !== undefined) {
+      if (!isNumber(carried)) return missing("value", "结转余额不是数值", "the carried-in balance is not a number");
+      start = periods[0];
+      balance = carried;
+    } else {
+      const first = this.firstPeriod(every)!;
+      start = first;
+      const o = L.opening?.run(this.frame(first, policy));
+      if (o !== undefined && isMissing(o)) return o;
+      balance = o !== undefined && isNumber(o) ? o : ZERO;
+    }
+    const end = periods[periods.length - 1]; // int: whole-number index or calendar arithmetic
+    const all: string[] = [];
+    const size = KIND_MONTHS[every];
+    for (let e = monthRange(start).last; e <= monthRange(end).last; e += size) all.push(periodEnding(every, e)); // int: calendar index
+    const steps: LedgerStep[] = [];
+    for (const p of all) {
+      if (!this.reported(p) && !this.byPeriod.has(p) && p !== start) {
+        // A gap in the data before the appraised period: the balance after it cannot be known.
+      }
+      const locals = new Map<string, Value>([["opening", balance]]);
+      const frame = this.frame(p, policy, { ledger: locals });
+      const movements = new Map<string, Dec>();
+      let closing = balance;
+      for (const m of L.movements) {
+        const v = m.compiled.run(frame);
+        if (isMissing(v)) return v.notApplicable ? v : v.at(p);
+        if (!isNumber(v)) return missing("value", `${p}:${m.label.zh}不是数值`, `${p}: ${m.label.en} is not a number`);
+        movements.set(m.name, v);
+        locals.set(m.name, v);
+        closing = m.direction === "in" ? closing.plus(v) : closing.minus(v);
+      }
+      const floorV = L.floor ? L.floor.run(frame) : ZERO;
+      if (isNumber(floorV) && closing.lt(floorV)) {
+        return missing("value", `${p}:${rule.label.zh}余额 ${closing.toFixed()} 低于下限 ${floorV.toFixed()}`, `${p}: the ${rule.label.en} balance ${closing.toFixed()} is below its floor ${floorV.toFixed()}`);
+      }
+      if (L.cap) {
+        const capV = L.cap.run(frame);
+        if (isNumber(capV) && closing.gt(capV) && closing.gt(balance)) {
+          return missing("value", `${p}:${rule.label.zh}余额 ${closing.toFixed()} 超过上限 ${capV.toFixed()}`, `${p}: the ${rule.label.en} balance ${closing.toFixed()} is above its cap ${capV.toFixed()}`);
+        }
+      }
+      steps.push({ period: p, opening: balance, movements, closing });
+      balance = closing;
+    }
+    return { steps, carried: carried !== undefined };
+  }
+
+  private ledgerValue(rule: Rule2, period: string): Value {
+    const run = this.ledgerRun(rule);
+    if (run instanceof Missing) return run;
+    const r = monthRange(period);
+    const inside = run.steps.filter((s) => {
+      const m = monthRange(s.period);
+      return m.first >= r.first && m.last <= r.last;
+    });
+    if (inside.length === 0) {
+      const before = run.steps.filter((s) => monthRange(s.period).last < r.first);
+      if (before.length === 0) return missing("na", `${period} 在${rule.label.zh}台账开始之前`, `${period} is before the ${rule.label.en} ledger starts`);
+      const last = before[before.length - 1]; // int: whole-number index or calendar arithmetic
+      return ledgerRow(rule, last.closing, last.closing, new Map());
+    }
+    const sums = new Map<string, Dec>();
+    for (const m of rule.ledger!.movements) sums.set(m.name, inside.reduce((a, s) => a.plus(s.movements.get(m.name) ?? ZERO), ZERO));
+    return ledgerRow(rule, inside[0].opening, inside[inside.length - 1].closing, sums); // int: whole-number index or calendar arithmetic
+  }
+}
+
+function ledgerRow(rule: Rule2, opening: Dec, closing: Dec, sums: Map<string, Dec>): TableValue {
+  const names = rule.ledger!.movements.map((m) => m.name);
+  return new TableValue(["opening", "closing", ...names], [[opening, closing, ...names.map((n) => sums.get(n) ?? ZERO)]]);
+}
+
+export { isTable, Dec };
