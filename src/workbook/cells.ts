@@ -8,7 +8,26 @@ export type SheetValues = CellValue[][];
 /** Sheets in workbook order (object insertion order). */
 export type WorkbookValues = Record<string, SheetValues>;
 
+/**
+ * A formula cell saved without its calculated value. Report scripts (exceljs, openpyxl) write formulas so; Excel and
+ * WPS compute them when the file is opened and saved. The file reader gives this marker instead of a blank, so such a
+ * cell is reported where it is read and never taken for an empty one. It reads like an error value wherever no
+ * reader names it.
+ */
+export const UNCALCULATED = "#公式未计算!";
+
+/** How messages name an uncalculated formula cell, with what to do about it. */
+export const UNCALCULATED_TEXT = {
+  zh: "是没有计算结果的公式(请先用 Excel 或 WPS 打开并保存此文件)",
+  en: "is a formula without a calculated value (open and save the file in Excel or WPS first)",
+};
+
+export function isUncalculated(v: CellValue): boolean {
+  return v === UNCALCULATED;
+}
+
 const EXCEL_ERRORS = new Set([
+  UNCALCULATED,
   "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
   "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!",
 ]);
@@ -86,6 +105,7 @@ export function showCell(v: CellValue): string {
 /** The cell's type in words, for "expected a number, got …" messages. */
 export function cellKind(v: CellValue): { zh: string; en: string } {
   if (isBlank(v)) return { zh: "空白", en: "blank" };
+  if (isUncalculated(v)) return { zh: "没有计算结果的公式", en: "a formula without a calculated value" };
   if (isExcelError(v)) return { zh: `错误值 ${v}`, en: `the error value ${v}` };
   if (typeof v === "string") return { zh: "文本", en: "text" };
   if (typeof v === "boolean") return { zh: "逻辑值", en: "a boolean" };

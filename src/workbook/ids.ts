@@ -5,7 +5,7 @@
  * digits are gone. Where the same person appears with a text id elsewhere in the workbook, that id is suggested
  * (and used to link the rows).
  */
-import { cellKind, isBlank, isExcelError, type CellValue } from "./cells";
+import { cellKind, isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { CellIssue } from "./numbers";
 
 export type IdRead =
@@ -22,6 +22,7 @@ export function integerDigits(n: number): string {
 
 export function readIdCell(v: CellValue): IdRead {
   if (isBlank(v)) return { kind: "blank" };
+  if (isUncalculated(v)) return { kind: "invalid", issue: { code: "formulaNoValue", zh: `工号${UNCALCULATED_TEXT.zh}`, en: `the staff id ${UNCALCULATED_TEXT.en}` } };
   if (typeof v === "string") {
     if (isExcelError(v)) return { kind: "invalid", issue: { code: "idInvalid", zh: `工号为错误值 ${v.trim()}`, en: `the staff id is the error value ${v.trim()}` } };
     const trimmed = v.trim();

@@ -3,7 +3,7 @@
  * records and results. No Office and no file library, so the taskpane and the command line share it.
  */
 export type { CellValue, SheetValues, WorkbookValues } from "./cells";
-export { address, cellRef, columnLetters } from "./cells";
+export { address, cellRef, columnLetters, UNCALCULATED } from "./cells";
 export type { ProblemCode, Severity, WorkbookProblem } from "./problems";
 export { countBySeverity, problemLine, SEVERITY_ZH } from "./problems";
 export { mapWorkbook, readWorkbookSettings, type MapOptions, type MappedWorkbook } from "./map";

@@ -6,7 +6,7 @@
  */
 import { Dec } from "../engine/decimal";
 import type { FieldDef } from "../engine/fields";
-import { cellKind, isBlank, isExcelError, type CellValue } from "./cells";
+import { cellKind, isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { ProblemCode } from "./problems";
 import type { HeaderUnit } from "./units";
 
@@ -122,6 +122,11 @@ function plainText(d: Dec): string {
   return d.toFixed();
 }
 
+/** The problem of a formula saved without its value, in a column of the given name. */
+export function uncalculatedIssue(column: { field: string; zh: string }): CellIssue {
+  return { code: "formulaNoValue", zh: `${column.zh}${UNCALCULATED_TEXT.zh},未读取`, en: `${column.field} ${UNCALCULATED_TEXT.en}; not read` };
+}
+
 /** Reads a cell where a number belongs. */
 export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
   if (isBlank(v)) return { kind: "blank" };
@@ -130,6 +135,7 @@ export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
     const cell = decOfNumber(v);
     return { kind: "value", cell, value: column.unit ? cell.times(column.unit.factor) : cell };
   }
+  if (isUncalculated(v)) return { kind: "problem", issue: uncalculatedIssue(column) };
   if (isExcelError(v)) {
     const e = String(v).trim();
     return { kind: "problem", issue: { code: "excelError", zh: `${column.zh}为错误值 ${e},未读取`, en: `${column.field} holds the error value ${e} and is not read` } };

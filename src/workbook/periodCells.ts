@@ -5,7 +5,7 @@
  * for a date-formatted cell) meaning that date's month.
  */
 import { daysInMonth, FIRST_YEAR, isPeriod, isPlausibleYear, yearOf } from "../engine/periods";
-import { cellKind, isBlank, quote, type CellValue } from "./cells";
+import { cellKind, isBlank, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue } from "./cells";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -95,7 +95,7 @@ export type PeriodNumber = { kind: "decimal"; value: number } | { kind: "serial"
 /** `textDate`: the cell is a whole date typed as text (`2026-03-15`), read as its month and reported (dateAsText). */
 export type PeriodRead =
   | { ok: true; period: string; textDate?: string; number?: PeriodNumber }
-  | { ok: false; zh: string; en: string };
+  | { ok: false; zh: string; en: string; code?: "formulaNoValue" };
 
 export interface PeriodBounds {
   /** The last plausible year (next year, by the run's date); without it only years before FIRST_YEAR are refused. */
@@ -136,6 +136,7 @@ function decimalMonth(v: number): PeriodRead | undefined {
 
 export function readPeriodCell(v: CellValue, bounds: PeriodBounds = {}): PeriodRead {
   if (isBlank(v)) return { ok: false, zh: "期间为空", en: "the period is blank" };
+  if (isUncalculated(v)) return { ok: false, code: "formulaNoValue", zh: `期间${UNCALCULATED_TEXT.zh}`, en: `the period ${UNCALCULATED_TEXT.en}` };
   if (typeof v === "string") {
     const shown = quote(v);
     const day = textDateMonth(v);

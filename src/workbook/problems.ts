@@ -12,6 +12,7 @@ export type ProblemCode =
   | "textNumber" // a text cell holding a (possibly formatted) number
   | "notNumber" // text, boolean, date or error value where a number belongs
   | "excelError" // #N/A and friends
+  | "formulaNoValue" // a formula saved without its calculated value
   | "percentUnits" // a rate written in percent units (35 for 35%)
   | "percentUnitsColumn" // a whole rate column in percent units
   | "negative" | "notInteger" | "implausible"

@@ -102,7 +102,7 @@ export class RecordCollector {
     if (reader.column("period") && (reader.has("period") || !period)) {
       const p = readPeriodCell(reader.cell("period"), this.bounds);
       if (!p.ok) {
-        reader.report("error", "period", { code: reader.has("period") ? "badPeriod" : "blankRequired", zh: `${p.zh},此行未读取`, en: `${p.en}; the row is not read` });
+        reader.report("error", "period", { code: p.code ?? (reader.has("period") ? "badPeriod" : "blankRequired"), zh: `${p.zh},此行未读取`, en: `${p.en}; the row is not read` });
         return undefined;
       }
       if (p.textDate !== undefined) {
@@ -230,6 +230,7 @@ export class RecordCollector {
       const k = this.key(t, row);
       if (!k) continue;
       const r = k.reader;
+      if (!r.readable("item")) continue;
       const item = readTaskItem(r.cell("item"), this.book);
       if (item === undefined) {
         r.report("error", "item", { code: "blankRequired", zh: "任务项目为空,此行未读取", en: "the task item is blank; the row is not read" });

@@ -29,6 +29,8 @@ export interface RosterEntry {
 export function readRoleGrade(r: RowReader, book: CompiledRulebook): { role?: string; grade?: string; bad: boolean } {
   let bad = false;
   const out: { role?: string; grade?: string; bad: boolean } = { bad };
+  // A role or grade formula without its value is reported by readable(), and the manager is not appraised.
+  if ((r.column("role") && !r.readable("role")) || (r.column("grade") && !r.readable("grade"))) return { bad: true };
   const role = r.column("role") ? readRole(r.cell("role"), book) : undefined;
   if (role && role.ok) out.role = role.id;
   else if (role) {

@@ -4,9 +4,9 @@
  */
 import type { Dec } from "../engine/decimal";
 import { FIELDS, type FieldName } from "../engine/fields";
-import { isBlank, type CellValue } from "./cells";
+import { isBlank, isUncalculated, type CellValue } from "./cells";
 import { isNumericKey, type MappedColumn } from "./headers";
-import { checkFieldValue, readNumberCell, type CellIssue, type NumberColumn } from "./numbers";
+import { checkFieldValue, readNumberCell, uncalculatedIssue, type CellIssue, type NumberColumn } from "./numbers";
 import { problem, type WorkbookProblem, type Where } from "./problems";
 import { columnField, columnZh, isFieldKey, isFlagKey, type ColumnKey } from "./synonyms";
 import type { Table, TableRow } from "./tables";
@@ -45,6 +45,8 @@ export class PercentColumns {
 export interface ReadContext {
   problems: WorkbookProblem[];
   percent: PercentColumns;
+  /** Cells already reported as formulas without values (a cell may be read twice: a name for the roster and a row). */
+  uncalculated?: Set<string>;
 }
 
 export class RowReader {
@@ -79,10 +81,24 @@ export class RowReader {
     return p;
   }
 
+  /**
+   * False, with a problem at the cell (once), when the cell is a formula saved without its value: such a cell is never
+   * read, and never taken for a blank.
+   */
+  readable(key: ColumnKey): boolean {
+    if (!isUncalculated(this.cell(key))) return true;
+    const at = this.at(key);
+    const seen = (this.ctx.uncalculated ??= new Set());
+    const id = `${at.sheet}\u0000${at.row}\u0000${at.col}`;
+    if (!seen.has(id)) this.report("error", key, uncalculatedIssue({ field: columnField(key), zh: columnZh(key) }));
+    seen.add(id);
+    return false;
+  }
+
   /** Text of a descriptive cell (name, branch, client id): numbers are written out as they show. */
   text(key: ColumnKey): string | undefined {
     const v = this.cell(key);
-    if (isBlank(v)) return undefined;
+    if (isBlank(v) || !this.readable(key)) return undefined;
     // An invalid Date (a reader's date out of range) is shown as cells.ts shows it; toISOString would throw.
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
     return String(v).trim();
@@ -125,7 +141,7 @@ export class RowReader {
   /** Event flags from a 事件 list column and from one yes/no column per flag. */
   flags(): string[] {
     const out: string[] = [];
-    if (this.column("flags")) {
+    if (this.column("flags") && this.readable("flags")) {
       const { flags, unknown } = readFlagList(this.cell("flags"));
       out.push(...flags);
       for (const u of unknown) {
@@ -133,7 +149,7 @@ export class RowReader {
       }
     }
     for (const c of this.table.mapping.columns) {
-      if (!isFlagKey(c.key)) continue;
+      if (!isFlagKey(c.key) || !this.readable(c.key)) continue;
       const t = readTruth(this.row.cells[c.col]);
       const name = c.key.slice(5);
       if (t === undefined) {

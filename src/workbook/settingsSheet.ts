@@ -6,7 +6,7 @@
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { SettingDef } from "../engine/rulebook/schema";
 import { checkSettingValue, parseSettingText } from "../engine/settings";
-import { isBlank, isExcelError, type CellValue, type SheetValues } from "./cells";
+import { isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue, type SheetValues } from "./cells";
 import { decOfNumber } from "./numbers";
 import { periodNumberNote, readPeriodCell } from "./periodCells";
 import { problem, type WorkbookProblem, type Where } from "./problems";
@@ -44,6 +44,10 @@ export function readSettingsSheet(sheet: string, values: SheetValues): SheetSett
       out.problems.push(problem("warning", "badSetting", { sheet, row: r, col: k.c }, { zh: `设置「${key}」没有值,已忽略`, en: `setting "${key}" has no value; ignored` }, { field: key }));
       return;
     }
+    if (isUncalculated(val.v)) {
+      out.problems.push(problem("error", "formulaNoValue", at, { zh: `设置「${key}」的值${UNCALCULATED_TEXT.zh},未读取`, en: `the value of setting "${key}" ${UNCALCULATED_TEXT.en}; not read` }, { field: RULEBOOK_KEYS.has(nk) ? "rulebook" : PERIOD_KEYS.has(nk) ? "period" : key }));
+      return;
+    }
     if (RULEBOOK_KEYS.has(nk)) {
       out.rulebook = { value: String(val.v).trim(), at };
       return;
@@ -62,7 +66,7 @@ export function readSettingsSheet(sheet: string, values: SheetValues): SheetSett
             en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write a period such as ${p.period}`,
           }, { field: "period", suggested: p.period }));
         }
-      } else out.problems.push(problem("error", "badPeriod", at, { zh: `考核期:${p.zh}`, en: `period: ${p.en}` }, { field: "period" }));
+      } else out.problems.push(problem("error", p.code ?? "badPeriod", at, { zh: `考核期:${p.zh}`, en: `period: ${p.en}` }, { field: "period" }));
       return;
     }
     out.entries.push({ key, value: val.v, at });

@@ -6,7 +6,7 @@
 import { FLAGS } from "../../src/engine/fields";
 import { loadPreset } from "../../src/engine/rulebooks";
 import type { CellValue, WorkbookValues } from "../../src/workbook";
-import { ALL_CHECK_CODES, KHJL_FORMULA_LIMIT, validateWorkbook, type ValidateOptions } from "../../src/workbook";
+import { ALL_CHECK_CODES, KHJL_FORMULA_LIMIT, UNCALCULATED, validateWorkbook, type ValidateOptions } from "../../src/workbook";
 
 const TODAY = "2027-01-05";
 const BOOKS = { h003: loadPreset("h003-city-bank"), c000: loadPreset("c000-credit-coop"), b002: loadPreset("b002-bank-grades") };
@@ -154,6 +154,11 @@ const CASES: Case[] = [
     code: "dateAsText", name: "a whole date typed as text in the period column",
     workbook: book([OK, ["0103001", "2026-03-15", 5000]]),
     expected: { severity: "warning", address: "月度指标!B3", zh: "期间是以文本录入的日期 \"2026-03-15\",按其所在月份 2026-03 读取;期间应填 2026-03 这样的月份(或设为日期格式)", en: "the period is a date typed as text (\"2026-03-15\"), read as its month 2026-03; write the month, 2026-03 (or make the cell a date)" },
+  },
+  {
+    code: "formulaNoValue", name: "a formula a script saved without its calculated value (the file reader marks it)",
+    workbook: book([["0103001", "2026", UNCALCULATED]]),
+    expected: { severity: "error", address: "月度指标!C2", zh: "月收入是没有计算结果的公式(请先用 Excel 或 WPS 打开并保存此文件),未读取", en: "income is a formula without a calculated value (open and save the file in Excel or WPS first); not read" },
   },
   {
     code: "periodNumber", name: "a period typed as the number 2026.05",

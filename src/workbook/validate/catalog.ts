@@ -30,6 +30,7 @@ const CHECKS: readonly CheckDef[] = [
   { code: "textNumber", zh: "以文本存储的数字", en: "numbers stored as text" },
   { code: "notNumber", zh: "应为数字处的非数字内容", en: "non-numbers where a number belongs" },
   { code: "excelError", zh: "Excel 错误值", en: "Excel error values" },
+  { code: "formulaNoValue", zh: "没有计算结果的公式", en: "formulas without a calculated value" },
   { code: "percentUnits", zh: "比率按百分数填写(35 应为 35%)", en: "rates typed in percent units (35 for 35%)" },
   { code: "percentUnitsColumn", zh: "整列比率按百分数填写", en: "a whole rate column in percent units" },
   { code: "negative", zh: "不能为负的金额或余额为负", en: "negative amounts or balances" },

@@ -12,7 +12,7 @@ import { roleGradeFindings, type RoleGradesParams } from "../../engine/kinds/too
 import type { Finding } from "../../engine/kinds/tools/findings";
 import { isUnavailable } from "../../engine/outcome";
 import { runTool } from "../../engine/tools";
-import { isBlank } from "../cells";
+import { isBlank, isExcelError } from "../cells";
 import type { Where } from "../problems";
 import type { RosterEntry } from "../roster";
 import { gradeLabel, report, roleLabel, rulesOfKind, tableOf, whereText, type ValidationContext } from "./context";
@@ -37,7 +37,8 @@ export function checkNames(ctx: ValidationContext): void {
     const idCol = t.mapping.byKey.get("id")!.col;
     for (const r of t.rows) {
       const v = r.cells[nameCol];
-      if (isBlank(v)) continue;
+      // An error value (or a formula saved without its value) names nobody: it is not a different name.
+      if (isBlank(v) || isExcelError(v)) continue;
       const rid = ctx.detail.ids.read(t.sheet, r.row, idCol, r.cells[idCol], []);
       const entry = rid.id === undefined ? undefined : roster.get(rid.id);
       if (!entry || entry.name === undefined || norm(String(v)) === norm(entry.name)) continue;
