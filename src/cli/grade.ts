@@ -15,8 +15,10 @@ import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
 import { readToday } from "./today";
+import { removeStaleTemps, writeAtomically } from "./atomicWrite";
+import { outputProblem } from "./outputFile";
+import { readWithProgress } from "./readProgress";
 import { workbookRulebook } from "./workbookRulebook";
-import { readXlsx } from "./xlsx/read";
 import { writeXlsx } from "./xlsx/write";
 
 export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]...
@@ -60,9 +62,9 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${message}\n\n用法 / usage:\n${GRADE_USAGE}`);
     return 1;
   };
-  const read = readArgs(argv, GRADE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
-  if (!read.ok) return usage(read.message);
-  const { args } = read;
+  const parsed = readArgs(argv, GRADE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
+  if (!parsed.ok) return usage(parsed.message);
+  const { args } = parsed;
   if (flag(args, "help")) {
     io.stdout(`用法 / usage:\n${GRADE_USAGE}`);
     return 0;
@@ -80,25 +82,50 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
   if (!today.ok) return usage(today.message);
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
+  if (statSync(file).isDirectory()) return fail([{ path: file, message: "这是一个文件夹,不是工作簿 / this is a folder, not a workbook" }]);
+
+  // Where the results go is checked before any work: a long run must not end in a missing folder or a refusal.
+  const outGiven = text(args, "output");
+  const inputJson = text(args, "input-json");
+  const targets = (out: string) => [
+    { target: out, name: OUTPUT_NAME },
+    ...(inputJson !== undefined ? [{ target: inputJson, name: INPUT_JSON_NAME }] : []),
+  ];
+  const checkTargets = (out: string | undefined): number | undefined => {
+    const json = inputJson !== undefined && (samePath(inputJson, file) || (out !== undefined && samePath(inputJson, out)));
+    if (json) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
+    if (out !== undefined && samePath(out, file)) return usage(`输出文件不能是输入文件 / the output must not be the input: ${path.resolve(out)}`);
+    for (const { target, name } of out === undefined ? targets("").slice(1) : targets(out)) {
+      const problem = outputProblem(target, name, force);
+      if (problem) return usage(problem);
+    }
+    return undefined;
+  };
+  const early = checkTargets(outGiven);
+  if (early !== undefined) return early;
 
   const started = Date.now();
-  const big = statSync(file).size > 2_000_000;
-  const say = (text: string, always = false) => {
-    if (!quiet && (big || always)) io.stderr(`${text}\n`);
+  const say = (line: string) => io.stderr(`${line}\n`);
+  const { read, large } = await readWithProgress(file, say, quiet);
+  if (!read.ok) return fail([{ path: file, message: `${read.zh} / ${read.en}` }]);
+  const { values } = read;
+  const step = (line: string) => {
+    if (large && !quiet) say(line);
   };
-  say(`读取 / reading ${file} …`);
-  let values: WorkbookValues;
-  try {
-    values = await readXlsx(file);
-  } catch (e) {
-    return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
-  }
 
   const chosen = workbookRulebook(args, io, values, today.latestYear, usage, fail);
   if (typeof chosen === "number") return chosen;
   const { book, period } = chosen;
+  const out = path.resolve(outGiven ?? defaultOutputPath(file, period));
+  if (outGiven === undefined) {
+    const late = checkTargets(out);
+    if (late !== undefined) return late;
+  }
+  for (const target of [out, ...(inputJson !== undefined ? [inputJson] : [])]) {
+    for (const stale of removeStaleTemps(target)) say(`已删除上次中断留下的临时文件 / removed a temporary file an interrupted run left: ${stale}`);
+  }
 
-  say(`映射与校验 / mapping and checking …`);
+  step(`映射与校验 / mapping and checking …`);
   const set = readSetOptions(book, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(set.usage) : fail(set.problems);
   const prepared = prepareGrading(values, { book, period, overrides: set.overrides, latestYear: today.latestYear });
@@ -107,34 +134,44 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
   const { input } = setup;
   for (const p of setup.problems) io.stderr(`${problemLine(p)}\n`);
   const counts = countBySeverity(setup.problems);
+  const n = input.managers.length;
+  if (n === 0) {
+    const none = setup.skipped.length > 0
+      ? { zh: `工作簿中的 ${setup.skipped.length} 名客户经理均无法考核(原因见上)`, en: `none of the workbook's ${setup.skipped.length} managers can be appraised (see above)` }
+      : { zh: "工作簿中没有读到任何客户经理(需要含「工号」列的花名册或月度指标表,原因见上)", en: "no manager was read from the workbook (a roster or records table with a staff-id column is needed; see above)" };
+    io.stderr(`${file}: ${none.zh},未写出结果 / ${none.en}; no output written\n`);
+    return 2;
+  }
   if (strict && counts.error > 0) {
     io.stderr(`--strict: 数据有 ${counts.error} 个错误,未写出结果 / ${counts.error} error(s) in the data; no output written\n`);
     return 2;
   }
 
-  const out = path.resolve(text(args, "output") ?? defaultOutputPath(file, period));
-  if (samePath(out, file)) return usage(`输出文件不能是输入文件 / the output must not be the input: ${out}`);
-  if (existsSync(out) && !force) return usage(`输出文件已存在(用 --force 覆盖)/ the output exists (use --force to overwrite): ${out}`);
-
-  const inputJson = text(args, "input-json");
-  if (inputJson && (samePath(inputJson, file) || samePath(inputJson, out))) return usage(`--input-json 不能覆盖输入或结果文件 / must not overwrite the input or the results: ${inputJson}`);
-  const n = input.managers.length;
   const progress = n >= PROGRESS_MIN_MANAGERS && !quiet;
   // A tenth of the managers per step, so progress can be shown.
   const output = appraiseSetup(setup, progress ? Math.ceil(n / 10) : n, progress ? (s) => io.stderr(`考核进度 / progress ${Math.round((s.done * 100) / s.total)}% (${s.done}/${s.total})\n`) : undefined); // int: percent shown
 
-  if (inputJson) writeFileSync(inputJson, `${JSON.stringify(appraisalInputJson(input), null, 1)}\n`);
-
-  say(`写出 / writing ${out} …`, n >= PROGRESS_MIN_MANAGERS);
+  if (!quiet && (large || n >= PROGRESS_MIN_MANAGERS)) say(`写出 / writing ${out} …`);
   try {
     await writeXlsx(out, resultTables({ book: book, input, output, problems: setup.problems }));
   } catch (e) {
     return fail([{ path: out, message: `无法写出结果 / cannot write the results: ${(e as Error).message}` }]);
   }
+  // After the results: the saved input is a companion of a finished run, never left behind by a failed one.
+  if (inputJson !== undefined) {
+    try {
+      await writeAtomically(path.resolve(inputJson), (tmp) => writeFileSync(tmp, `${JSON.stringify(appraisalInputJson(input), null, 1)}\n`));
+    } catch (e) {
+      return fail([{ path: inputJson, message: `无法写出 --input-json 文件(结果已写出)/ cannot write the --input-json file (the results were written): ${(e as Error).message}` }]);
+    }
+  }
 
   io.stdout(summary(book, output, setup.skipped, counts, out, Date.now() - started)); // int: milliseconds
   return 0;
 }
+
+const OUTPUT_NAME = { zh: "输出文件", en: "the output" };
+const INPUT_JSON_NAME = { zh: "--input-json 文件", en: "the --input-json file" };
 
 type Book = CompiledRulebook;
 

@@ -4,22 +4,23 @@
  * printed with its cell; the exit code is 1 when there are errors, 0 otherwise (2 when the file or the options
  * cannot be used at all). The input file is only read.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolveSettings } from "../engine/api";
 import type { InputProblem } from "../engine/model";
-import { problemLine, validateWorkbook, type WorkbookValues } from "../workbook";
+import { problemLine, validateWorkbook } from "../workbook";
 import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";
 import { readSetOptions } from "./setOptions";
 import { readToday } from "./today";
 import { workbookRulebook } from "./workbookRulebook";
-import { readXlsxCounting } from "./xlsx/read";
+import { readWithProgress } from "./readProgress";
 
 export const VALIDATE_USAGE = `  appraise validate WORKBOOK.xlsx [--period YYYY-MM|YYYY] [--rulebook ID] [--json]
       校验支行考核工作簿,逐条列出问题及其单元格(有错误时退出码为 1)
       check a branch workbook and list every finding with its cell (exit 1 when there are errors)
       --rulebook-file FILE   use a rulebook JSON document      --set key=value   a rulebook setting
       --today YYYY-MM-DD     the date future periods are judged against (default: today)
+      --json                 counts, checks and findings as JSON   --quiet   no progress lines for a large file
 `;
 
 export const VALIDATE_OPTIONS: OptionSpecs = {
@@ -29,6 +30,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   set: { type: "string", multiple: true },
   json: { type: "boolean" },
   today: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
 };
 
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
@@ -36,9 +38,9 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     io.stderr(`${message}\n\n用法 / usage:\n${VALIDATE_USAGE}`);
     return 2;
   };
-  const read = readArgs(argv, VALIDATE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
-  if (!read.ok) return usage(read.message);
-  const { args } = read;
+  const parsed = readArgs(argv, VALIDATE_OPTIONS, { min: 0, max: 1, name: "WORKBOOK.xlsx" });
+  if (!parsed.ok) return usage(parsed.message);
+  const { args } = parsed;
   if (flag(args, "help")) {
     io.stdout(`用法 / usage:\n${VALIDATE_USAGE}`);
     return 0;
@@ -51,16 +53,13 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   if (!file) return usage("appraise validate 需要一个工作簿文件 / needs a workbook file");
   if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
+  if (statSync(file).isDirectory()) return fail([{ path: file, message: "这是一个文件夹,不是工作簿 / this is a folder, not a workbook" }]);
   const today = readToday(text(args, "today"));
   if (!today.ok) return usage(today.message);
 
-  let values: WorkbookValues;
-  let khjlFormulas: number;
-  try {
-    ({ values, khjlFormulas } = await readXlsxCounting(file));
-  } catch (e) {
-    return fail([{ path: file, message: `无法读取工作簿 / cannot read the workbook: ${(e as Error).message}` }]);
-  }
+  const { read } = await readWithProgress(file, (line) => io.stderr(`${line}\n`), flag(args, "quiet"));
+  if (!read.ok) return fail([{ path: file, message: `${read.zh} / ${read.en}` }]);
+  const { values, khjlFormulas } = read;
 
   const chosen = workbookRulebook(args, io, values, today.latestYear, usage, fail);
   if (typeof chosen === "number") return chosen;
@@ -74,6 +73,12 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
 
   const result = validateWorkbook(values, { book: book, period, formulaCells: khjlFormulas, settings, today: today.today });
   const { counts, checks, findings } = result;
+  if (result.managers === 0) {
+    // Nothing to check the workbook's people against: the findings say why no table was read.
+    for (const p of findings) io.stderr(`${problemLine(p)}\n`);
+    io.stderr(`${file}: 工作簿中没有读到任何客户经理(需要含「工号」列的花名册或月度指标表),无法校验 / no manager was read from the workbook (a roster or records table with a staff-id column is needed); it cannot be checked\n`);
+    return 2;
+  }
   if (flag(args, "json")) {
     const doc = { file, rulebook: { id: book.doc.id, version: book.doc.version }, period, counts, checks, findings };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);

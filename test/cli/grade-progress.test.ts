@@ -1,10 +1,12 @@
 /**
  * Large files: from PROGRESS_MIN_MANAGERS managers on, `appraise grade` shows its progress on stderr every 10%
- * (never in --quiet mode), and the results are those of grading the managers in one go.
+ * (never in --quiet mode), and the results are those of grading the managers in one go. Reading a large file says
+ * how big it is before the long read, that it is still reading, and how long it took — in grade and validate.
  */
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { PROGRESS_MIN_MANAGERS } from "../../src/cli/grade";
+import { READ_PROGRESS_ROWS, readWithProgress } from "../../src/cli/readProgress";
 import { runCli } from "./run";
 import { openXlsx, sheetRows, tempDir } from "./grade-helpers";
 
@@ -42,5 +44,31 @@ describe("appraise grade on a large file", () => {
     const quiet = await runCli(["grade", file, "--period", "2026", "--rulebook", "h003-city-bank", "--quiet", "-o", path.join(dir, "q.xlsx")]);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe("");
+  }, 120_000);
+});
+
+describe("reading a large file", () => {
+  it(`shows the size before reading from ${READ_PROGRESS_ROWS} rows on, lines while reading and the time it took; nothing with --quiet`, async () => {
+    const dir = tempDir("big-read-");
+    const file = path.join(dir, "big.xlsx");
+    await bigWorkbook(file, 1600); // 1 600 × 13 records + the roster: 22 402 rows
+    const run = await runCli(["grade", file, "--period", "2026", "--rulebook", "h003-city-bank"]);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split("\n");
+    expect(lines[0]).toBe(`读取 / reading ${file}:2 张工作表 · 22,402 行 · 113,614 个单元格 / 2 sheets, 22,402 rows, 113,614 cells …`);
+    expect(lines.find((l) => l.startsWith("已读取"))).toMatch(/^已读取 \/ read in \d+\.\d 秒 \/ s$/);
+    expect(lines.indexOf(lines.find((l) => l.startsWith("已读取"))!)).toBeLessThan(lines.findIndex((l) => l.startsWith("考核进度")));
+
+    const validate = await runCli(["validate", file, "--period", "2026", "--rulebook", "h003-city-bank", "--today", "2027-01-05"]);
+    expect(validate.code).toBe(0);
+    expect(validate.stderr.split("\n")[0]).toBe(lines[0]);
+    const quiet = await runCli(["validate", file, "--period", "2026", "--rulebook", "h003-city-bank", "--today", "2027-01-05", "-q"]);
+    expect(quiet.stderr).toBe("");
+
+    // While ExcelJS reads, a line says the read goes on (every 5 s; here every few ms).
+    const said: string[] = [];
+    const { read, large } = await readWithProgress(file, (l) => said.push(l), false, { heartbeatMs: 5 });
+    expect([read.ok, large]).toEqual([true, true]);
+    expect(said.filter((l) => l.startsWith("读取中 / still reading … ")).length).toBeGreaterThan(0);
   }, 120_000);
 });

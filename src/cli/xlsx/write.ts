@@ -3,8 +3,8 @@
  * rates 0.00%), ids and text as text, a bold frozen header row, an autofilter and column widths that fit
  * Chinese text. The file is written next to its final name and renamed, so a failed run leaves no half file.
  */
-import { renameSync, unlinkSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { writeAtomically } from "../atomicWrite";
 import { excelCell, NUMBER_FORMATS, type ColumnFormat, type OutputTable } from "../../workbook";
 import { displayWidth } from "../textTable";
 
@@ -72,18 +72,7 @@ async function streamTables(path: string, tables: OutputTable[]): Promise<void> 
   await wb.commit();
 }
 
-/** Writes to `path` via a temporary file in the same folder, then renames it into place. */
+/** Writes to `path` via a temporary file in the same folder, then renames it into place (see atomicWrite.ts). */
 export async function writeXlsx(path: string, tables: OutputTable[]): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await streamTables(tmp, tables);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw e;
-  }
+  await writeAtomically(path, (tmp) => streamTables(tmp, tables));
 }

@@ -43,6 +43,8 @@ export interface ValidationResult {
   findings: WorkbookProblem[];
   counts: Record<Severity, number>;
   checks: CheckInfo[];
+  /** Managers read (roster entries, or those the records rows describe): 0 means no usable table was found. */
+  managers: number;
 }
 
 function isoDay(today: string | Date | undefined): string {
@@ -93,5 +95,5 @@ export function validateWorkbook(values: WorkbookValues, options: ValidateOption
   const findings = sortProblems([...read, ...added], Object.keys(values));
   let checks = checksFor(book, { dailyAvgNote, ...(book.byId.has("H003-RISKDEP-LEDGER") ? { ledgerRule: "H003-RISKDEP-LEDGER" } : {}) });
   if (options.formulaCells === undefined) checks = checks.filter((c) => c.code !== "formulaCount");
-  return { findings, counts: countBySeverity(findings), checks };
+  return { findings, counts: countBySeverity(findings), checks, managers: detail.entries.size };
 }

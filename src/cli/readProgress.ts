@@ -1,0 +1,46 @@
+/**
+ * Reading a workbook file for a command, with progress on stderr for a large one: its size once measured, a line
+ * every few seconds while ExcelJS reads it (which gives no progress of its own: 20 000 managers take most of a
+ * minute), and the time it took.
+ */
+import type { WorkbookSize } from "./xlsx/limits";
+import { readWorkbookFile, type ReadOptions, type WorkbookRead } from "./xlsx/read";
+
+/** From this many rows (or 2 MB on disk) reading takes seconds, and is shown. */
+export const READ_PROGRESS_ROWS = 20_000;
+export const READ_PROGRESS_BYTES = 2_000_000;
+/** How often a line says the read is still going. */
+export const READ_HEARTBEAT_MS = 5_000;
+
+export function isLarge(size: WorkbookSize): boolean {
+  return size.rows >= READ_PROGRESS_ROWS || size.fileBytes > READ_PROGRESS_BYTES;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** Reads `file`; `say` gets the progress lines (nothing when `quiet`). `large` tells afterwards whether it was shown. */
+export async function readWithProgress(
+  file: string,
+  say: (line: string) => void,
+  quiet: boolean,
+  options: ReadOptions & { heartbeatMs?: number } = {},
+): Promise<{ read: WorkbookRead; large: boolean }> {
+  const started = Date.now();
+  let large = false;
+  let timer: NodeJS.Timeout | undefined;
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1); // int: seconds shown
+  const read = await readWorkbookFile(file, {
+    ...options,
+    onMeasured: (size) => {
+      options.onMeasured?.(size);
+      large = isLarge(size);
+      if (!large || quiet) return;
+      say(`读取 / reading ${file}:${size.sheets} 张工作表 · ${count(size.rows)} 行 · ${count(size.cells)} 个单元格 / ${size.sheets} sheets, ${count(size.rows)} rows, ${count(size.cells)} cells …`);
+      timer = setInterval(() => say(`读取中 / still reading … ${seconds()} 秒 / s`), options.heartbeatMs ?? READ_HEARTBEAT_MS);
+      timer.unref();
+    },
+  });
+  if (timer) clearInterval(timer);
+  if (large && !quiet && read.ok) say(`已读取 / read in ${seconds()} 秒 / s`);
+  return { read, large };
+}
