@@ -80,18 +80,33 @@ export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u20
 /** Longest piece of a cell quoted in a message: a 32 767-character cell would make a message Excel cannot hold. */
 export const QUOTE_LIMIT = 80;
 
-/**
- * User text as a message quotes it: in double quotes, invisible characters written as `\u200b` so that "0103001" and
- * "0103001\u200b" look different, and text beyond QUOTE_LIMIT characters cut with its length given.
- */
-export function quote(text: string): string {
-  const chars = [...text];
-  const cut = chars.length > QUOTE_LIMIT;
-  const body = JSON.stringify(cut ? chars.slice(0, QUOTE_LIMIT).join("") : text).replace(INVISIBLE, (c) => {
+/** Invisible characters written out as `\u200b`, so that "0103001" and "0103001\u200b" look different. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
     const code = c.codePointAt(0) ?? 0;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
-  return cut ? `${body.slice(0, -1)}…"(共 ${chars.length} 个字符 / ${chars.length} characters)` : body;
+}
+
+/** Text beyond QUOTE_LIMIT characters, cut, and how long it was. */
+function cut(text: string): { head: string; length?: number } {
+  const chars = [...text];
+  return chars.length > QUOTE_LIMIT ? { head: chars.slice(0, QUOTE_LIMIT).join(""), length: chars.length } : { head: text };
+}
+
+const lengthNote = (n: number) => `(共 ${n} 个字符 / ${n} characters)`;
+
+/** User text as a message quotes it: in double quotes, invisible characters written out, long text cut. */
+export function quote(text: string): string {
+  const c = cut(text);
+  const body = visible(JSON.stringify(c.head));
+  return c.length === undefined ? body : `${body.slice(0, -1)}…"${lengthNote(c.length)}`;
+}
+
+/** User text shown inside 「」 in a message: invisible characters written out, long text cut. */
+export function clip(text: string): string {
+  const c = cut(text);
+  return c.length === undefined ? visible(text) : `${visible(c.head)}…${lengthNote(c.length)}`;
 }
 
 /** How a cell is quoted in a message: text in quotes, numbers as written, dates as ISO days. */

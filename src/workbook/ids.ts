@@ -5,7 +5,7 @@
  * digits are gone. Where the same person appears with a text id elsewhere in the workbook, that id is suggested
  * (and used to link the rows).
  */
-import { cellKind, isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue } from "./cells";
+import { cellKind, INVISIBLE, isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { CellIssue } from "./numbers";
 
 export type IdRead =
@@ -20,18 +20,38 @@ export function integerDigits(n: number): string {
   return BigInt(n).toString();
 }
 
+/** Longer text is not a staff id (ids have up to about 20 characters); messages would quote it whole otherwise. */
+export const ID_MAX_CHARS = 64;
+
 export function readIdCell(v: CellValue): IdRead {
   if (isBlank(v)) return { kind: "blank" };
   if (isUncalculated(v)) return { kind: "invalid", issue: { code: "formulaNoValue", zh: `工号${UNCALCULATED_TEXT.zh}`, en: `the staff id ${UNCALCULATED_TEXT.en}` } };
   if (typeof v === "string") {
     if (isExcelError(v)) return { kind: "invalid", issue: { code: "idInvalid", zh: `工号为错误值 ${v.trim()}`, en: `the staff id is the error value ${v.trim()}` } };
     const trimmed = v.trim();
-    const folded = trimmed.normalize("NFKC").replace(/\s/g, "");
+    // Invisible characters (a zero-width space pasted from a web page or chat, a no-break space, a BOM) make an id
+    // that looks right but matches nobody: read the visible id, and show where the invisible ones were.
+    const hidden = [...new Set(v.match(INVISIBLE) ?? [])];
+    const folded = trimmed.normalize("NFKC").replace(INVISIBLE, "").replace(/\s/g, "");
+    if (folded.length > ID_MAX_CHARS) {
+      return { kind: "invalid", issue: { code: "idInvalid", zh: `工号 ${quote(folded)} 过长(${folded.length} 个字符),不是工号`, en: `staff id ${quote(folded)} is too long (${folded.length} characters) to be a staff id` } };
+    }
+    if (folded === "") {
+      return { kind: "invalid", issue: { code: "idInvisible", zh: `工号 ${quote(v)} 只有不可见字符,不是工号`, en: `staff id ${quote(v)} holds only invisible characters; it is not an id` } };
+    }
+    if (hidden.length > 0) {
+      const codes = hidden.map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join("、");
+      return {
+        kind: "text",
+        id: folded,
+        issue: { code: "idInvisible", zh: `工号 ${quote(v)} 含不可见字符(${codes}),按 ${folded} 读取;请删除这些字符`, en: `staff id ${quote(v)} holds invisible characters (${codes}); read as ${folded}; delete them`, suggested: folded },
+      };
+    }
     if (folded !== trimmed) {
       return {
         kind: "text",
         id: folded,
-        issue: { code: "idInvalid", zh: `工号 ${JSON.stringify(v)} 含全角字符或空格,按 ${folded} 读取`, en: `staff id ${JSON.stringify(v)} has full-width characters or spaces; read as ${folded}`, suggested: folded },
+        issue: { code: "idInvalid", zh: `工号 ${quote(v)} 含全角字符或空格,按 ${folded} 读取`, en: `staff id ${quote(v)} has full-width characters or spaces; read as ${folded}`, suggested: folded },
       };
     }
     return { kind: "text", id: trimmed };

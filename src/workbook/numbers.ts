@@ -6,7 +6,8 @@
  */
 import { Dec } from "../engine/decimal";
 import type { FieldDef } from "../engine/fields";
-import { cellKind, isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue } from "./cells";
+import { boundOf } from "./bounds";
+import { cellKind, isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { ProblemCode } from "./problems";
 import type { HeaderUnit } from "./units";
 
@@ -133,7 +134,20 @@ export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "problem", issue: { code: "notNumber", zh: `${column.zh}不是有限数字`, en: `${column.field} is not a finite number` } };
     const cell = decOfNumber(v);
-    return { kind: "value", cell, value: column.unit ? cell.times(column.unit.factor) : cell };
+    const value = column.unit ? cell.times(column.unit.factor) : cell;
+    const limit = boundOf(column.def?.unit, column.unit?.kind);
+    if (value.abs().gt(limit.max)) {
+      const unit = column.unit ? `(${column.unit.text})` : "";
+      return {
+        kind: "problem",
+        issue: {
+          code: "implausible",
+          zh: `${column.zh}为 ${String(v)}${unit},超出合理范围(${limit.zh}),未读取`,
+          en: `${column.field} is ${String(v)}${column.unit ? ` (${column.unit.text})` : ""}, beyond a plausible value (${limit.en}); not read`,
+        },
+      };
+    }
+    return { kind: "value", cell, value };
   }
   if (isUncalculated(v)) return { kind: "problem", issue: uncalculatedIssue(column) };
   if (isExcelError(v)) {
@@ -142,7 +156,7 @@ export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
   }
   if (typeof v === "string") {
     const t = readText(v, column);
-    const quoted = JSON.stringify(v);
+    const quoted = quote(v);
     if (t.cell !== undefined && !t.lookalike) {
       const what = t.notes.length > 0 ? `(含${t.notes.map((n) => n.zh).join("、")})` : "";
       const whatEn = t.notes.length > 0 ? ` (with ${t.notes.map((n) => n.en).join(", ")})` : "";
@@ -197,6 +211,10 @@ export function checkFieldValue(read: { value: Dec; cell: Dec }, column: NumberC
     }
     if (percentHeader && def.share && value.gt(PERCENT_UNITS_LIMIT.share)) {
       return { code: "implausible", zh: `${column.zh}为 ${plainText(cell)}%,超过 150%,不合理,未读取`, en: `${column.field} is ${plainText(cell)}%, above 150%, which is not plausible; not read` };
+    }
+    // The same 500 % a growth rate may not pass when typed as a fraction holds in a (%) column.
+    if (percentHeader && !def.share && value.abs().gt(PERCENT_UNITS_LIMIT.growth)) {
+      return { code: "implausible", zh: `${column.zh}为 ${plainText(cell)}%,超过 500%,不合理,未读取`, en: `${column.field} is ${plainText(cell)}%, beyond 500%, which is not plausible; not read` };
     }
   }
   if (!def.signed && value.isNegative() && !value.isZero()) {

@@ -19,6 +19,7 @@ export type ProblemCode =
   | "idNumber" // a staff id stored as a number (leading zeros lost)
   | "idDigitsLost" // a staff id stored as a number with 16+ digits (Excel kept 15)
   | "idInvalid"
+  | "idInvisible" // a staff id holding invisible characters (zero-width space, no-break space …), read without them
   | "duplicateId" | "duplicateRecord"
   | "blankRequired"
   | "unknownRole" | "unknownGrade" | "unknownFlag" | "badFlagValue"

@@ -7,7 +7,7 @@ import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { FieldName } from "../engine/fields";
 import type { PeriodRecord } from "../engine/model";
 import { monthRange } from "../engine/periods";
-import { address } from "./cells";
+import { address, clip, quote } from "./cells";
 import type { IdResolver } from "./identity";
 import { periodNumberNote, readPeriodCell, type PeriodBounds } from "./periodCells";
 import { problem, type Where } from "./problems";
@@ -108,8 +108,8 @@ export class RecordCollector {
       if (p.textDate !== undefined) {
         reader.report("warning", "period", {
           code: "dateAsText",
-          zh: `期间是以文本录入的日期 ${JSON.stringify(p.textDate)},按其所在月份 ${p.period} 读取;期间应填 ${p.period} 这样的月份(或设为日期格式)`,
-          en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write the month, ${p.period} (or make the cell a date)`,
+          zh: `期间是以文本录入的日期 ${quote(p.textDate)},按其所在月份 ${p.period} 读取;期间应填 ${p.period} 这样的月份(或设为日期格式)`,
+          en: `the period is a date typed as text (${quote(p.textDate)}), read as its month ${p.period}; write the month, ${p.period} (or make the cell a date)`,
           suggested: p.period,
         });
       }
@@ -213,7 +213,7 @@ export class RecordCollector {
       const dup = `${k.id}\u0000${k.period}\u0000${clientId}`;
       const first = seen.get(dup);
       if (first) {
-        r.report("error", clientKey, { code: "duplicateRecord", zh: `客户 ${clientId} 在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `client ${clientId} already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
+        r.report("error", clientKey, { code: "duplicateRecord", zh: `客户 ${clip(clientId)} 在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `client ${clip(clientId)} already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
         continue;
       }
       seen.set(dup, r.at(clientKey));
@@ -239,7 +239,7 @@ export class RecordCollector {
       const dup = `${k.id}\u0000${k.period}\u0000${item}`;
       const first = seen.get(dup);
       if (first) {
-        r.report("error", "item", { code: "duplicateRecord", zh: `任务「${item}」在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `task "${item}" already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
+        r.report("error", "item", { code: "duplicateRecord", zh: `任务「${clip(item)}」在 ${k.period} 已有一行(${address(first.sheet, first.row!, first.col!)}),此行未读取`, en: `task ${quote(item)} already has a row for ${k.period} (${address(first.sheet, first.row!, first.col!)}); not read` });
         continue;
       }
       seen.set(dup, r.at("item"));
@@ -247,7 +247,7 @@ export class RecordCollector {
       const actual = r.number("actual");
       for (const [key, v] of [["plan", plan], ["actual", actual]] as const) {
         if (v === undefined && !r.has(key)) {
-          this.ctx.problems.push(problem("error", "blankRequired", r.at(key), { zh: `任务「${item}」的${key === "plan" ? "计划" : "完成"}为空,此行未读取`, en: `task "${item}": ${key} is blank; the row is not read` }, { field: key, managerId: k.id }));
+          this.ctx.problems.push(problem("error", "blankRequired", r.at(key), { zh: `任务「${clip(item)}」的${key === "plan" ? "计划" : "完成"}为空,此行未读取`, en: `task ${quote(item)}: ${key} is blank; the row is not read` }, { field: key, managerId: k.id }));
         }
       }
       if (plan === undefined || actual === undefined) continue;

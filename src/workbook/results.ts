@@ -47,8 +47,25 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** A table cell as Excel stores it: empty → null, a decimal string in a figure column → a number, else text. */
 export function excelCell(cell: OutputCell, format: ColumnFormat): string | number | null {
   if (cell === null || cell === "") return null;
-  // The one place a figure becomes a binary number: the cell Excel stores. Arithmetic was done in Dec.
-  return format !== "text" && DECIMAL.test(cell) ? Number(cell) : cell; // excel edge: finished decimal text → the stored number
+  if (format !== "text" && DECIMAL.test(cell)) {
+    // The one place a figure becomes a binary number: the cell Excel stores. Arithmetic was done in Dec.
+    const n = Number(cell); // excel edge: finished decimal text → the stored number
+    // A figure beyond a double (input bounds keep it from happening) stays its exact text: never Infinity, which
+    // spreadsheets show as 0 or an error.
+    if (Number.isFinite(n)) return n;
+  }
+  return fitCell(cell);
+}
+
+/** Excel holds at most 32 767 characters in a cell; longer text is cut, saying so. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+export function fitCell(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  const note = `…(共 ${text.length} 个字符,已截断 / cut from ${text.length} characters)`;
+  let end = EXCEL_CELL_CHARS - note.length; // int: string index
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end -= 1; // int: string index (a character is not split in two)
+  return text.slice(0, end) + note;
 }
 
 /** Shown where the rulebook computes a figure but could not for this manager (the 说明 says why). */

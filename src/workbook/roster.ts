@@ -5,7 +5,7 @@
  */
 import type { Dec } from "../engine/decimal";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
-import { address } from "./cells";
+import { address, clip, quote } from "./cells";
 import type { IdResolver } from "./identity";
 import type { Where } from "./problems";
 import { RowReader, type ReadContext } from "./rowReader";
@@ -34,13 +34,13 @@ export function readRoleGrade(r: RowReader, book: CompiledRulebook): { role?: st
   const role = r.column("role") ? readRole(r.cell("role"), book) : undefined;
   if (role && role.ok) out.role = role.id;
   else if (role) {
-    r.report("error", "role", { code: "unknownRole", zh: `角色「${String(r.cell("role")).trim()}」不是规则集 ${book.doc.id} 的角色(可用:${role.known})`, en: `role "${String(r.cell("role")).trim()}" is not a role of ${book.doc.id}` });
+    r.report("error", "role", { code: "unknownRole", zh: `角色「${clip(String(r.cell("role")).trim())}」不是规则集 ${book.doc.id} 的角色(可用:${role.known})`, en: `role ${quote(String(r.cell("role")).trim())} is not a role of ${book.doc.id}` });
     bad = true;
   }
   const grade = r.column("grade") ? readGrade(r.cell("grade"), book) : undefined;
   if (grade && grade.ok) out.grade = grade.id;
   else if (grade) {
-    r.report("error", "grade", { code: "unknownGrade", zh: `等级「${String(r.cell("grade")).trim()}」不是规则集 ${book.doc.id} 的等级(可用:${grade.known})`, en: `grade "${String(r.cell("grade")).trim()}" is not a grade of ${book.doc.id}` });
+    r.report("error", "grade", { code: "unknownGrade", zh: `等级「${clip(String(r.cell("grade")).trim())}」不是规则集 ${book.doc.id} 的等级(可用:${grade.known})`, en: `grade ${quote(String(r.cell("grade")).trim())} is not a grade of ${book.doc.id}` });
     bad = true;
   }
   out.bad = bad;

@@ -4,7 +4,7 @@
  */
 import type { Dec } from "../engine/decimal";
 import { FIELDS, type FieldName } from "../engine/fields";
-import { isBlank, isUncalculated, type CellValue } from "./cells";
+import { clip, isBlank, isUncalculated, quote, showCell, type CellValue } from "./cells";
 import { isNumericKey, type MappedColumn } from "./headers";
 import { checkFieldValue, readNumberCell, uncalculatedIssue, type CellIssue, type NumberColumn } from "./numbers";
 import { problem, type WorkbookProblem, type Where } from "./problems";
@@ -145,7 +145,7 @@ export class RowReader {
       const { flags, unknown } = readFlagList(this.cell("flags"));
       out.push(...flags);
       for (const u of unknown) {
-        this.report("error", "flags", { code: "unknownFlag", zh: `未知事件「${u}」(可用:${knownFlags()}),未读取`, en: `unknown event "${u}"; not read` });
+        this.report("error", "flags", { code: "unknownFlag", zh: `未知事件「${clip(u)}」(可用:${knownFlags()}),未读取`, en: `unknown event ${quote(u)}; not read` });
       }
     }
     for (const c of this.table.mapping.columns) {
@@ -153,7 +153,7 @@ export class RowReader {
       const t = readTruth(this.row.cells[c.col]);
       const name = c.key.slice(5);
       if (t === undefined) {
-        this.report("error", c.key, { code: "badFlagValue", zh: `${columnZh(c.key)}应为 是/否,却是 ${JSON.stringify(this.row.cells[c.col])},未读取`, en: `${name} must be yes/no, not ${JSON.stringify(this.row.cells[c.col])}; not read` });
+        this.report("error", c.key, { code: "badFlagValue", zh: `${columnZh(c.key)}应为 是/否,却是 ${showCell(this.row.cells[c.col])},未读取`, en: `${name} must be yes/no, not ${showCell(this.row.cells[c.col])}; not read` });
       } else if (t && !out.includes(name)) out.push(name);
     }
     return out;

@@ -6,7 +6,7 @@
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { SettingDef } from "../engine/rulebook/schema";
 import { checkSettingValue, parseSettingText } from "../engine/settings";
-import { isBlank, isExcelError, isUncalculated, UNCALCULATED_TEXT, type CellValue, type SheetValues } from "./cells";
+import { isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue, type SheetValues } from "./cells";
 import { decOfNumber } from "./numbers";
 import { periodNumberNote, readPeriodCell } from "./periodCells";
 import { problem, type WorkbookProblem, type Where } from "./problems";
@@ -62,8 +62,8 @@ export function readSettingsSheet(sheet: string, values: SheetValues): SheetSett
         }
         if (p.textDate !== undefined) {
           out.problems.push(problem("warning", "dateAsText", at, {
-            zh: `考核期是以文本录入的日期 ${JSON.stringify(p.textDate)},按其所在月份 ${p.period} 读取;应填 ${p.period} 这样的期间`,
-            en: `the period is a date typed as text (${JSON.stringify(p.textDate)}), read as its month ${p.period}; write a period such as ${p.period}`,
+            zh: `考核期是以文本录入的日期 ${quote(p.textDate)},按其所在月份 ${p.period} 读取;应填 ${p.period} 这样的期间`,
+            en: `the period is a date typed as text (${quote(p.textDate)}), read as its month ${p.period}; write a period such as ${p.period}`,
           }, { field: "period", suggested: p.period }));
         }
       } else out.problems.push(problem("error", p.code ?? "badPeriod", at, { zh: `考核期:${p.zh}`, en: `period: ${p.en}` }, { field: "period" }));

@@ -3,7 +3,7 @@
  * totals line skipped). Sheets that are not tables are reported once (notes sheets and the sheets a previous
  * grading run wrote are recognized and skipped).
  */
-import { isBlank, isRowBlank, type CellValue, type WorkbookValues } from "./cells";
+import { clip, isBlank, isRowBlank, quote, type CellValue, type WorkbookValues } from "./cells";
 import { findHeaderRow, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type SheetKind } from "./detect";
 import type { HeaderMapping } from "./headers";
 import { periodInTitle } from "./periodCells";
@@ -102,7 +102,7 @@ export function findTables(book: WorkbookValues): Tables {
     }
     out.problems.push(...found.mapping.problems);
     for (const u of found.mapping.unknown) {
-      out.problems.push(problem("info", "unknownColumn", { sheet, row: found.headerRow, col: u.col }, { zh: `未识别的列「${u.header}」,已忽略`, en: `column "${u.header}" is not known; ignored` }));
+      out.problems.push(problem("info", "unknownColumn", { sheet, row: found.headerRow, col: u.col }, { zh: `未识别的列「${clip(u.header)}」,已忽略`, en: `column ${quote(u.header)} is not known; ignored` }));
     }
     const title = kind === "roster" || byName.period ? undefined : titlePeriod(values, found.headerRow);
     const sheetPeriod = byName.period ?? title?.period;

@@ -106,6 +106,11 @@ const CASES: Case[] = [
     expected: { severity: "error", address: "月度指标!A2", zh: "工号 1020030000000010 是 16 位的数字单元格:Excel 只保留 15 位有效数字,末位已丢失;请把工号列设为文本后重新录入;工作簿中 花名册!A2 有文本工号 1020030000000017,按它匹配", en: "staff id 1020030000000010 is a number cell with 16 digits: Excel keeps only 15 significant digits, so the last ones are lost; format the column as text and re-enter it; the workbook has the text id 1020030000000017 at 花名册!A2, used to match" },
   },
   {
+    code: "idInvisible", name: "a staff id with a zero-width space pasted in",
+    workbook: book([["0103001\u200b", "2026", 5000]]),
+    expected: { severity: "warning", address: "月度指标!A2", zh: "工号 \"0103001\\u200b\" 含不可见字符(U+200B),按 0103001 读取;请删除这些字符", en: "staff id \"0103001\\u200b\" holds invisible characters (U+200B); read as 0103001; delete them" },
+  },
+  {
     code: "idInvalid", name: "a staff id in full-width digits",
     workbook: book([["０１０３００１", "2026", 5000]]),
     expected: { severity: "warning", address: "月度指标!A2", zh: "工号 \"０１０３００１\" 含全角字符或空格,按 0103001 读取", en: "staff id \"０１０３００１\" has full-width characters or spaces; read as 0103001" },

@@ -12,7 +12,7 @@ import { Dec } from "../../engine/decimal";
 import { FIELDS, type FieldName } from "../../engine/fields";
 import { money } from "../../engine/format";
 import { fixed } from "../../engine/rounding";
-import { columnLetters } from "../cells";
+import { clip, columnLetters, quote } from "../cells";
 import { MONEY_KEYS, type MappedColumn } from "../headers";
 import { decOfNumber } from "../numbers";
 import { columnField, columnZh, isFieldKey } from "../synonyms";
@@ -96,13 +96,13 @@ export function checkPlans(ctx: ValidationContext): void {
         const period = build.record.period;
         if (task.plan.isNegative() && !task.plan.isZero()) {
           report(ctx, "error", "planNotPositive", at, {
-            zh: `任务「${item}」${period} 的计划为负数 ${task.plan.toFixed()},计划必须大于 0(G001-COMPLETION-RATE)`,
-            en: `task "${item}" ${period}: the plan is negative (${task.plan.toFixed()}); a plan must be above 0 (G001-COMPLETION-RATE)`,
+            zh: `任务「${clip(item)}」${period} 的计划为负数 ${task.plan.toFixed()},计划必须大于 0(G001-COMPLETION-RATE)`,
+            en: `task ${quote(item)} ${period}: the plan is negative (${task.plan.toFixed()}); a plan must be above 0 (G001-COMPLETION-RATE)`,
           }, { field: "plan", managerId: id, rule: "G001-COMPLETION-RATE" });
         } else if (task.plan.isZero()) {
           report(ctx, skip ? "info" : "warning", "planNotPositive", at, {
-            zh: `任务「${item}」${period} 的计划为 0,无法计算完成率(G001-COMPLETION-RATE)${skip ? `;按设置 ${skip} = skip 视为当月无此任务` : ""}`,
-            en: `task "${item}" ${period}: the plan is 0, so there is no completion rate (G001-COMPLETION-RATE)${skip ? `; ${skip} = skip reads it as no task that month` : ""}`,
+            zh: `任务「${clip(item)}」${period} 的计划为 0,无法计算完成率(G001-COMPLETION-RATE)${skip ? `;按设置 ${skip} = skip 视为当月无此任务` : ""}`,
+            en: `task ${quote(item)} ${period}: the plan is 0, so there is no completion rate (G001-COMPLETION-RATE)${skip ? `; ${skip} = skip reads it as no task that month` : ""}`,
           }, { field: "plan", managerId: id, rule: "G001-COMPLETION-RATE" });
         }
       });

@@ -12,7 +12,7 @@ import { roleGradeFindings, type RoleGradesParams } from "../../engine/kinds/too
 import type { Finding } from "../../engine/kinds/tools/findings";
 import { isUnavailable } from "../../engine/outcome";
 import { runTool } from "../../engine/tools";
-import { isBlank, isExcelError } from "../cells";
+import { clip, isBlank, isExcelError, quote } from "../cells";
 import type { Where } from "../problems";
 import type { RosterEntry } from "../roster";
 import { gradeLabel, report, roleLabel, rulesOfKind, tableOf, whereText, type ValidationContext } from "./context";
@@ -53,8 +53,8 @@ export function checkNames(ctx: ValidationContext): void {
     const rosterAt = entryCell(ctx, g.entry, "name") ?? g.entry.at;
     const more = g.rows > 1 ? { zh: `(共 ${g.rows} 行)`, en: ` (${g.rows} rows)` } : { zh: "", en: "" };
     report(ctx, "warning", "nameMismatch", g.at, {
-      zh: `工号 ${g.id} 在此为「${g.name}」,花名册(${whereText(rosterAt)})为「${g.entry.name}」:姓名不符,请核对工号是否填错${more.zh}`,
-      en: `staff id ${g.id} is "${g.name}" here but "${g.entry.name}" in the roster (${whereText(rosterAt)}): check that the id is right${more.en}`,
+      zh: `工号 ${g.id} 在此为「${clip(g.name)}」,花名册(${whereText(rosterAt)})为「${clip(g.entry.name ?? "")}」:姓名不符,请核对工号是否填错${more.zh}`,
+      en: `staff id ${g.id} is ${quote(g.name)} here but ${quote(g.entry.name ?? "")} in the roster (${whereText(rosterAt)}): check that the id is right${more.en}`,
     }, { field: "name", managerId: g.id });
   }
 }

@@ -17,7 +17,7 @@ import { isUnavailable } from "../../engine/outcome";
 import type { CompiledRule } from "../../engine/rulebook/compile";
 import { runTool } from "../../engine/tools";
 import type { Reason } from "../../engine/model";
-import { isBlank } from "../cells";
+import { isBlank, showCell } from "../cells";
 import { MONEY_KEYS } from "../headers";
 import type { Where } from "../problems";
 import type { RecordBuild, SourceRow } from "../records";
@@ -233,8 +233,8 @@ function coopAuthority(ctx: ValidationContext, rule: CompiledRule, row: LoanRow 
   const trust = trustAt ? readTruth(src.row.cells[trustAt.col!]) : undefined;
   if (trustAt && trust === undefined) {
     report(ctx, "error", "badFlagValue", trustAt, {
-      zh: `守信卡应为 是/否,却是 ${JSON.stringify(src.row.cells[trustAt.col!])},该笔贷款未核对授信权限`,
-      en: `trustCard must be yes/no, not ${JSON.stringify(src.row.cells[trustAt.col!])}; the loan's authority is not checked`,
+      zh: `守信卡应为 是/否,却是 ${showCell(src.row.cells[trustAt.col!])},该笔贷款未核对授信权限`,
+      en: `trustCard must be yes/no, not ${showCell(src.row.cells[trustAt.col!])}; the loan's authority is not checked`,
     }, { field: "trustCard", managerId: row.entry.id });
     return;
   }
