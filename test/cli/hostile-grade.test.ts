@@ -5,10 +5,11 @@
  *    "#N/A", Date objects, "NaN"/"Infinity" text, huge and tiny numbers, 16+ digit ids, junk headers and title rows.
  *    It must never throw, never change the arrays it reads, put every cell problem at a `Sheet!A1` address, never
  *    show NaN/Infinity, and map to input that `appraise evaluate` accepts and appraises with finite results;
- * 2. the real command on hostile files (a smaller number: .xlsx files are slow to write): truncated workbooks, bytes
- *    that are not a workbook, an empty file, a zip that is not a workbook, cells holding huge numbers and error
- *    values. Exit code 0 or 2, every rejection located (the file, or `Sheet!A1`), no NaN/Infinity on the terminal
- *    or in the results workbook, and the input file byte for byte unchanged.
+ * 2. the real commands on hostile files (a smaller number: .xlsx files are slow to write): truncated workbooks, bytes
+ *    that are not a workbook, an empty file, a zip that is not a workbook, a zip bomb, encrypted and OLE files, cells
+ *    holding huge numbers, error values, formulas without values, mistyped periods and hidden characters. grade
+ *    exits 0 or 2 and validate 0, 1 or 2, every problem located (the file, or `Sheet!A1`), no NaN/Infinity on the
+ *    terminal or in the results workbook, and the input file byte for byte unchanged.
  */
 import fc from "fast-check";
 import { createHash } from "node:crypto";
@@ -19,8 +20,9 @@ import ExcelJS from "exceljs";
 import { appraiseAll, resolveSettings } from "../../src/engine/api";
 import { parseAppraisalInput } from "../../src/engine/input";
 import { loadPreset } from "../../src/engine/rulebooks";
-import { appraisalInputJson, mapWorkbook, type CellValue, type WorkbookValues } from "../../src/workbook";
-import { assertFinite, HOSTILE_NUMBERS, hostileText, scaled, TIME_LIMIT } from "./hostile-values";
+import { appraisalInputJson, mapWorkbook, UNCALCULATED, type CellValue, type WorkbookValues } from "../../src/workbook";
+import { compoundFile, deflateBomb, zipOf } from "./hostile-files";
+import { assertFinite, HOSTILE_NUMBERS, hostileText, LONG_TEXT, scaled, TIME_LIMIT } from "./hostile-values";
 import { runCli } from "./run";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/sample-city-bank.xlsx");
@@ -45,6 +47,8 @@ const hostileCell: fc.Arbitrary<CellValue> = fc.oneof(
   // Dates within Excel's calendar (1900-01-01 … 9999-12-31): a workbook cannot hold others.
   { arbitrary: fc.date({ noInvalidDate: true, min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)) }), weight: 1 },
   { arbitrary: fc.bigInt({ min: 10n ** 15n, max: 10n ** 18n }).map((b) => Number(b)), weight: 1 },
+  // A formula saved without its value (the file reader's marker), and a cell longer than any message may quote.
+  { arbitrary: fc.constantFrom<CellValue>(UNCALCULATED, LONG_TEXT), weight: 1 },
 );
 
 /** Mostly good cells of the column's kind, some hostile. */
@@ -149,61 +153,12 @@ describe("the workbook layer under hostile cells (mapWorkbook)", () => {
 
 // ---- files ----
 
-/** CRC-32 as zip stores it (zlib.crc32 is only in Node ≥ 20.15). */
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A zip archive (stored, no compression) of the given files: a valid zip that is not a workbook. */
-function zipOf(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
-    const nameBuf = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, data);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
-/** A workbook written by exceljs from cell arrays (hostile values included). */
+/** A workbook written by exceljs from cell arrays (hostile values included; the marker as a formula without its value). */
 async function xlsxOf(sheets: Record<string, CellValue[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r.map((v) => (v === undefined ? null : v)));
+    for (const r of rows) ws.addRow(r.map((v) => (v === undefined ? null : v === UNCALCULATED ? { formula: "1+1" } : v)));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -233,9 +188,14 @@ describe("appraise grade on hostile files", () => {
       ["empty", Buffer.alloc(0)],
       ["text", Buffer.from("工号,期间,日均存款\n0103001,2026-01,1,234.50\n")],
       ["html", Buffer.from("<html><table><tr><td>1</td></tr></table></html>")],
-      ["zip-not-xlsx", zipOf({ "readme.txt": "not a workbook", "data/1.csv": "a,b\n1,2" })],
-      ["zip-fake-content-types", zipOf({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook>" })],
-      ["zip-empty", zipOf({})],
+      ["zip-not-xlsx", zipOf([{ name: "readme.txt", data: Buffer.from("not a workbook") }, { name: "data/1.csv", data: Buffer.from("a,b\n1,2") }])],
+      ["zip-fake-content-types", zipOf([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "xl/workbook.xml", data: Buffer.from("<workbook>") }])],
+      ["zip-empty", zipOf([])],
+      ["zip-encrypted-part", zipOf([{ name: "xl/workbook.xml", data: Buffer.from("<workbook/>"), flags: 1 }])],
+      ["zip-bomb", zipOf([{ name: "xl/workbook.xml", data: Buffer.from("<workbook/>") }, { name: "xl/worksheets/sheet1.xml", deflated: deflateBomb(Buffer.alloc(1 << 20, 0x20), 300), size: 300 << 20 }])],
+      ["ole-encrypted", compoundFile({ EncryptionInfo: Buffer.from([4, 0, 4, 0]), EncryptedPackage: Buffer.alloc(5000, 1) })],
+      ["ole-xls", compoundFile({ Workbook: Buffer.alloc(5000, 9) })],
+      ["pdf", Buffer.from("%PDF-1.4\n")],
       ["sample-first-byte-only", sample.subarray(0, 1)],
       ["sample-half", sample.subarray(0, Math.floor(sample.length / 2))],
       ["sample-last-byte-cut", sample.subarray(0, sample.length - 1)],
@@ -259,8 +219,20 @@ describe("appraise grade on hostile files", () => {
       花名册: [["工号", "姓名", "机构", "角色", "等级"], ["0103001", "张三", "城东支行", "客户经理", "中级客户经理"], [1020030000000016, "李四", "城东支行", "客户经理", "初级客户经理"]],
       月度指标: [["工号", "期间", "日均存款", "月收入", "收贷收息率"], ["0103001", "2026-01", 1.7976931348623157e308, 5e-324, "#N/A"], ["0103001", "2026", 1e21, "1,234.50", 99.6], [1020030000000016, "2026-02", "１２３", "12万", "NaN"]],
     })]);
+    // One as scripts and clerks make them: formulas without values, periods typed 2026.05 and 0226-05, hidden characters.
+    files.push(["script-made", await xlsxOf({
+      花名册: [["工号", "姓名", "机构", "角色", "等级"], ["0103001\u200b", "张三", "城东支行", UNCALCULATED, "中级客户经理"], ["0103002", LONG_TEXT, "城东支行", "客户经理", ""]],
+      月度指标: [["工号", "期间", "日均存款(万元)", "违规扣分"], ["0103001", 2026.05, UNCALCULATED, 0], ["0103002", "0226-05", 1e308, UNCALCULATED], ["0103002", 2026.1, 1, 1], [UNCALCULATED, 46022.67, 1, 1]],
+    })]);
 
     const codes: Record<number, number> = {};
+    /** Every stderr line names its place: `file: message` for a file that cannot be read; `Sheet!A1: 错误 …`, `花名册: 警告 …` or `工作簿: …` for the data. */
+    const located = (what: string, file: string, text: string) => {
+      for (const line of text.split("\n").filter((l) => l !== "")) {
+        const where = line.startsWith(file) ? file : line.slice(0, line.indexOf(": "));
+        if (!(where === file || where === "工作簿" || CELL.test(where) || /^[^!:]+$/.test(where))) throw new Error(`${what}: a problem without a location: ${line}`);
+      }
+    };
     for (const [i, [kind, bytes]] of files.entries()) {
       const file = path.join(dir, `in-${i}.xlsx`);
       fs.writeFileSync(file, bytes);
@@ -272,13 +244,18 @@ describe("appraise grade on hostile files", () => {
       if (run.code !== 0 && run.code !== 2) throw new Error(`${what}: exit ${run.code}\n${run.stderr.slice(0, 1500)}`);
       assertFinite(run.stdout, `${what} stdout`);
       assertFinite(run.stderr, `${what} stderr`);
-      for (const line of run.stderr.split("\n").filter((l) => l !== "")) {
-        // `file: message` for a file that cannot be read; `Sheet!A1: 错误 …`, `花名册: 警告 …` or `工作簿: …` for the data.
-        const where = line.startsWith(file) ? file : line.slice(0, line.indexOf(": "));
-        if (!(where === file || where === "工作簿" || CELL.test(where) || /^[^!:]+$/.test(where))) throw new Error(`${what}: a problem without a location: ${line}`);
-      }
+      located(what, file, run.stderr);
       if (run.code === 2) expect(run.stdout).toBe("");
       if (run.code === 0) assertFinite(await outputText(out), `${what} results workbook`);
+      // validate reads the same file the same way: 0 or 1 with every finding at its place, or 2 with the reason.
+      const checked = await runCli(["validate", file, "--period", "2026", "--rulebook", "h003-city-bank", "--quiet"]);
+      if (![0, 1, 2].includes(checked.code)) throw new Error(`${what}: validate exit ${checked.code}\n${checked.stderr.slice(0, 1500)}`);
+      if (checked.code === 2) expect([what, checked.stdout]).toEqual([what, ""]);
+      else located(what, file, checked.stdout.split("\n").slice(0, -3).join("\n"));
+      located(what, file, checked.stderr);
+      assertFinite(checked.stdout + checked.stderr, `${what} validate`);
+      // A file grade cannot use is one validate cannot check, or finds errors in; one grade reads, validate reads too.
+      expect([what, run.code === 2 ? [1, 2].includes(checked.code) : [0, 1].includes(checked.code)]).toEqual([what, true]);
       expect(sha(fs.readFileSync(file))).toBe(before);
     }
     expect(codes[2]).toBeGreaterThan(0);

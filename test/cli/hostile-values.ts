@@ -19,13 +19,20 @@ export const HOSTILE_TEXT = [
   "1_000", "12.3.4", "1 234", "(1,234.00)", "−500", "–500", "1,2O0", "l00", "١٢٣", "TRUE", "false", "null", "undefined",
   "2026-01-31", "2026/1/31", "45291", "0000123", "10200300000000016", "1.0000000000000000000001", "99999999999999999999999",
   "=1+1", "=HYPERLINK(\"http://x\")", "@SUM(A1)", "<script>", "'; DROP TABLE", "\u0000", "\uFEFF123", "🙂", "𠮷",
+  // Periods a year off (0226 for 2026, 2062, 1905) and ids with characters nobody sees.
+  "0226", "0226-05", "0000", "1905-07", "2062-03", "2026.1", "0103001\u200b", "0103\u00a0001", "\u200b", "\u202e0103001",
 ] as const;
+
+/** Text far longer than a message may quote (Excel holds 32 767 characters in a cell). */
+export const LONG_TEXT = "长".repeat(32_767);
 
 /** Numbers at the edges of what a double holds. */
 export const HOSTILE_NUMBERS = [
   0, -0, 1, -1, 0.1, 0.30000000000000004, 1e-7, 5e-324, -5e-324, 1e21, 1e300, 1.7976931348623157e308, -1.7976931348623157e308,
   Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1.0000000000000002, 99.99999999999999, 35, 1.5, 1.5000001, 1000.0001,
   12345678901234567890, 10200300000000016, 0.995, 2.5, 1e-300,
+  // A period typed as a decimal (2026.05; 2026.10 is stored as 2026.1), a date serial with a time, a year alone.
+  2026.05, 2026.1, 2026.12, 46022.67, 1905, 7,
 ] as const;
 
 /** Raw JSON number text that JSON.parse turns into Infinity, 0 or a rounded double. */
