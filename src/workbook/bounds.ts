@@ -26,10 +26,13 @@ export const PLAUSIBLE: Record<FieldUnit, Bound> = {
   days: bound("1e5", "天数不超过 100 000 天", "days up to 100,000"),
 };
 
-/** A column without a field of its own (plan, actual, ledger amounts …), by the unit its header names. */
-export function boundOf(field: FieldUnit | undefined, unit: UnitKind | undefined): Bound {
+/**
+ * The bound of a column: its field's unit, else what the column is known to hold (a ledger amount is money), else
+ * the kind of unit its header names. A bare number of unknown kind (a task plan without a unit, a function's
+ * argument) has none: nothing says what is plausible for it.
+ */
+export function boundOf(field: FieldUnit | undefined, unit: UnitKind | undefined): Bound | undefined {
   if (field) return PLAUSIBLE[field];
-  if (unit === "usd") return PLAUSIBLE.usd;
-  if (unit === "rate") return PLAUSIBLE.rate;
-  return PLAUSIBLE.money;
+  if (unit === "money" || unit === "usd" || unit === "rate") return PLAUSIBLE[unit];
+  return undefined;
 }

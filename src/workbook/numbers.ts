@@ -5,7 +5,7 @@
  * a number in disguise the problem carries the value to type instead; "1,2O0" gets a hint that O may be a 0.
  */
 import { Dec } from "../engine/decimal";
-import type { FieldDef } from "../engine/fields";
+import type { FieldDef, FieldUnit } from "../engine/fields";
 import { boundOf } from "./bounds";
 import { cellKind, isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { ProblemCode } from "./problems";
@@ -19,6 +19,8 @@ export interface NumberColumn {
   zh: string;
   unit?: HeaderUnit;
   def?: FieldDef;
+  /** What a column without a field holds, for its plausible bound (a ledger amount is money). */
+  holds?: FieldUnit;
 }
 
 export interface CellIssue {
@@ -135,8 +137,8 @@ export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
     if (!Number.isFinite(v)) return { kind: "problem", issue: { code: "notNumber", zh: `${column.zh}不是有限数字`, en: `${column.field} is not a finite number` } };
     const cell = decOfNumber(v);
     const value = column.unit ? cell.times(column.unit.factor) : cell;
-    const limit = boundOf(column.def?.unit, column.unit?.kind);
-    if (value.abs().gt(limit.max)) {
+    const limit = boundOf(column.def?.unit ?? column.holds, column.unit?.kind);
+    if (limit && value.abs().gt(limit.max)) {
       const unit = column.unit ? `(${column.unit.text})` : "";
       return {
         kind: "problem",

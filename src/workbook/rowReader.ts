@@ -109,7 +109,8 @@ export class RowReader {
     const column = this.column(key);
     if (!column || !isNumericKey(key)) return undefined;
     const def = isFieldKey(key) ? FIELDS[key.slice(6) as FieldName] : undefined;
-    const nc: NumberColumn = { field: columnField(key), zh: columnZh(key), unit: column.unit, def };
+    // The opening risk deposit is money though no field of its own; plan and actual are whatever the task counts.
+    const nc: NumberColumn = { field: columnField(key), zh: columnZh(key), unit: column.unit, def, ...(key === "openingRiskDeposit" ? { holds: "money" as const } : {}) };
     const read = readNumberCell(this.row.cells[column.col], nc);
     if (read.kind === "blank") return undefined;
     if (read.kind === "problem") {

@@ -72,7 +72,7 @@ export function readKeyAmount(
   const column = table.mapping.byKey.get(key);
   if (!column) return undefined;
   const where: Where = { sheet: table.sheet, row: row.row, col: column.col };
-  const read = readNumberCell(row.cells[column.col], { field: columnField(key), zh: columnZh(key), unit: column.unit });
+  const read = readNumberCell(row.cells[column.col], { field: columnField(key), zh: columnZh(key), unit: column.unit, holds: "money" });
   if (read.kind === "blank") return undefined;
   const mine = opts.silent !== true && !ctx.reported.has(whereText(where));
   const extra = { field: columnField(key), ...(managerId !== undefined ? { managerId } : {}) };
