@@ -40,7 +40,7 @@ const SPLIT = {
   en: "move past years' records or some branches to another workbook, or delete unused rows and columns, and try again",
 };
 
-export function tooLargeFile(bytes: number, limits: WorkbookLimits = WORKBOOK_LIMITS): Measured | undefined {
+export function tooLargeFile(bytes: number, limits: WorkbookLimits = WORKBOOK_LIMITS): Extract<Measured, { ok: false }> | undefined {
   if (bytes <= limits.fileBytes) return undefined;
   return { ok: false, zh: `文件有 ${MB(bytes)},超过可读取的上限 ${MB(limits.fileBytes)};${SPLIT.zh}`, en: `the file is ${MB(bytes)}, above the limit of ${MB(limits.fileBytes)}; ${SPLIT.en}` };
 }

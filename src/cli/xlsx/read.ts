@@ -64,7 +64,7 @@ export type WorkbookRead =
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<WorkbookRead> {
   const limits = options.limits ?? WORKBOOK_LIMITS;
   const tooBig = tooLargeFile(statSync(path).size, limits);
-  if (tooBig && !tooBig.ok) return tooBig;
+  if (tooBig) return tooBig;
   const kind = await fileKind(path, limits.entries);
   if (!kind.ok) return kind;
   const measured = await measureWorkbook(path, kind.entries, limits);
