@@ -9,6 +9,9 @@ import { compileRulebook, type CompiledRulebook } from "./rulebook/compile";
 import { resultJson, type ManagerResultJson } from "./results";
 import { Settings } from "./settings";
 import { STANDARD_FIELDS, type FieldVocabulary } from "./input";
+import { checkManager2, type CheckFinding } from "./rulebook2/checks";
+
+export type { CheckFinding };
 
 export interface AppraisalOutput {
   rulebook: { id: string; version: string };
@@ -68,12 +71,30 @@ export function appraiseAll(book: CompiledRulebook, settings: Settings, input: A
   };
 }
 
+/**
+ * The findings of the rulebook's own `check` rules on one manager's records (a format-2 rulebook; none for others,
+ * whose validation rules the workbook validator runs through their tools).
+ */
+export function checkManager(book: CompiledRulebook, settings: Settings, manager: AppraisalInput["managers"][number], period: string): CheckFinding[] {
+  return book.v2 ? checkManager2(book.v2, settings, manager, period) : [];
+}
+
+/**
+ * Where a format-2 rulebook's fields are listed, for the message on an unknown one: a pointer, not the list, which
+ * runs to dozens of ids. A built-in rulebook is printed by `appraise rulebook ID`; a user's is their own file.
+ */
+function fieldsWhere(book: CompiledRulebook): string {
+  const id = book.doc.id;
+  const builtIn = presetIds().includes(id) && loadPreset(id) === book;
+  return builtIn ? `see "fields" in appraise rulebook ${id}` : `see "fields" in rulebook ${id}`;
+}
+
 /** The fields an input for this rulebook may carry: the standard set, or those a format-2 rulebook declares. */
 export function fieldVocabulary(book: CompiledRulebook): FieldVocabulary {
   const v2 = book.v2;
   if (!v2) return STANDARD_FIELDS;
   return {
-    where: `the fields of rulebook ${book.doc.id} are ${v2.fields.map((f) => f.id).join(", ")}`,
+    where: fieldsWhere(book),
     get(id) {
       const i = v2.fieldIndex.get(id);
       if (i === undefined || v2.fields[i].id !== id) return undefined;

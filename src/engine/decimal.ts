@@ -46,23 +46,6 @@ export function min2(a: Dec, b: Dec): Dec {
   return k === 1 || (k === 0 && a.s === 1) ? b : a;
 }
 
-export function clamp(value: Dec, lo: Dec, hi: Dec): Dec {
-  return max2(lo, min2(hi, value));
-}
-
-/**
- * a + b, skipping the addition when b is the ZERO constant itself (nothing moved): the same value, no new object.
- * Ledgers add a month's movement every month, and most months move nothing on one side or the other.
- */
-export function plusMoved(a: Dec, b: Dec): Dec {
-  return b === ZERO ? a : a.plus(b);
-}
-
-/** a − b, skipping the subtraction when b is the ZERO constant itself. */
-export function minusMoved(a: Dec, b: Dec): Dec {
-  return b === ZERO ? a : a.minus(b);
-}
-
 export function sum(values: readonly Dec[]): Dec {
   let total = ZERO;
   for (const v of values) total = total.plus(v);

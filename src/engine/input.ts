@@ -130,7 +130,7 @@ class Reader {
   }
 }
 
-const RECORD_KEYS = new Set(["period", "grade", "role", "tasks", "clients", "flags"]);
+const RECORD_KEYS = new Set(["period", "grade", "role", "tasks", "clients", "flags", "invalid"]);
 const MANAGER_KEYS = new Set(["id", "name", "branch", "role", "grade", "history", "riskDeposit"]);
 
 function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undefined {
@@ -184,6 +184,22 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
       if (id) clients.push({ id, values: cv, flags: r.flags(co.flags, `${cp}.flags`) });
     });
   }
+  // Cells a workbook gave but could not read: {"depositGrowth": {"zh": "…", "en": "…"}} (appraise grade --input-json).
+  let invalid: PeriodRecord["invalid"];
+  if (obj.invalid !== undefined) {
+    const io = r.object(obj.invalid, `${path}.invalid`);
+    for (const [key, why] of Object.entries(io ?? {})) {
+      const ip = `${path}.invalid.${key}`;
+      if (!r.fields.get(key)) {
+        r.fail(ip, `unknown field (${r.fields.where})`);
+        continue;
+      }
+      const w = r.object(why, ip);
+      const zh = w ? r.text(w.zh, `${ip}.zh`) : undefined;
+      const en = w ? r.text(w.en, `${ip}.en`) : undefined;
+      if (zh !== undefined && en !== undefined) (invalid ??= {})[key] = { zh, en };
+    }
+  }
   if (!period) return undefined;
   return {
     period,
@@ -191,6 +207,7 @@ function readRecord(r: Reader, raw: unknown, path: string): PeriodRecord | undef
     role: r.text(obj.role, `${path}.role`, true),
     values,
     ...(extra ? { extra } : {}),
+    ...(invalid ? { invalid } : {}),
     tasks,
     clients,
     flags: r.flags(obj.flags, `${path}.flags`),

@@ -26,6 +26,11 @@ export interface PeriodRecord {
   values: Partial<Record<FieldName, Dec>> & Partial<Record<string, Dec>>;
   /** Fields of a format-2 rulebook that are dates (ISO text), text or yes/no. */
   extra?: Record<string, string | boolean>;
+  /**
+   * Fields whose cell was given but could not be read (text where a number belongs, 35 typed for 35%), with where and
+   * why: a rule reading one gets #VALUE!, never a figure found another way as if the cell were blank.
+   */
+  invalid?: Record<string, { zh: string; en: string }>;
   tasks: Task[];
   clients: Client[];
   flags: string[];

@@ -17,7 +17,7 @@ const CACHE_LIMIT = 10000;
 const kinds = new Map<string, PeriodKind | null>();
 const ranges = new Map<string, Readonly<{ first: number; last: number }>>();
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
@@ -89,11 +89,15 @@ export function monthIndex(period: string): number {
   return monthRange(period).last;
 }
 
+const monthNames = new Map<number, string>();
+
 export function monthOfIndex(index: number): string {
+  const known = monthNames.get(index);
+  if (known !== undefined) return known;
   const y = Math.floor(index / 12); // int: calendar index
   const m = index - y * 12 + 1; // int: calendar index
   // Four-digit years, as every period form has them: year 226 is "0226", never "226", which no parser reads back.
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+  return remember(monthNames, index, `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`);
 }
 
 export function yearOf(period: string): number {

@@ -23,6 +23,8 @@ export interface ManagerResultJson {
   provisional?: boolean;
   /** Further figures a format-2 rulebook reports by name: money and points with the rulebook's decimals. */
   values?: Record<string, string | boolean>;
+  /** The triggers that fired (format 2): rule id, the status it fires, its reason code, the period it fired in. */
+  outcomes?: Array<{ rule: string; fires: string; code?: string; period: string }>;
   explanation: Reason[];
   unavailable?: Array<{ output: string; code: "value" | "na"; rule: string; zh: string; en: string }>;
 }
@@ -33,7 +35,8 @@ function namedValues(book: CompiledRulebook, values: Record<string, Value>): Rec
   const r = book.doc.rounding;
   for (const [name, v] of Object.entries(values)) {
     const rule = book.v2!.byName.get(name) ?? book.v2!.byId.get(name);
-    const unit = rule?.type.k === "num" ? rule.type.unit : undefined;
+    // A ledger named as a value is its closing balance, in money.
+    const unit = rule?.construct === "ledger" ? "money" : rule?.type.k === "num" ? rule.type.unit : undefined;
     if (v instanceof Dec) out[name] = unit === "money" ? fixed(v, r.money) : unit === "points" ? fixed(v, r.points) : v.toFixed();
     else if (typeof v === "boolean" || typeof v === "string") out[name] = v;
     else if (v instanceof DateValue) out[name] = v.iso;
@@ -62,6 +65,7 @@ export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerRe
   }
   if (o.provisional) out.provisional = true;
   if (o.values && book.v2) out.values = namedValues(book, o.values);
+  if (o.outcomes) out.outcomes = o.outcomes.map((x) => ({ ...x }));
   // The same list as the outcome's, read (and worded) only when someone reads it.
   deferredProperty(out, "explanation", () => o.explanation);
   if (o.unavailable.length > 0) out.unavailable = o.unavailable;

@@ -64,6 +64,17 @@ export class Settings {
   }
 }
 
+/**
+ * Setting types whose value is a decimal (format 1: quantity; format 2: number, money, rate, count, quantity).
+ * A value read as a binary number (a spreadsheet cell) is kept as its decimal text, so 0.2 stays exactly "0.2".
+ * Whole-number settings (integer) stay numbers: their check asks for one.
+ */
+const DECIMAL_SETTING_TYPES = new Set(["quantity", "number", "money", "rate", "count"]);
+
+export function isDecimalSetting(def: { type: string }): boolean {
+  return DECIMAL_SETTING_TYPES.has(def.type);
+}
+
 /** Parses command-line text (`--set key=value`) into the setting's type. */
 export function parseSettingText(def: SettingDef, text: string): unknown {
   if (def.type === "boolean") return text === "true" ? true : text === "false" ? false : text;

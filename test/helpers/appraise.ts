@@ -1,5 +1,5 @@
 /** Test helpers: appraise one manager from plain JSON, the way the command line does. */
-import { appraiseAll, resolveSettings } from "../../src/engine/api";
+import { appraiseAll, fieldVocabulary, resolveSettings } from "../../src/engine/api";
 import { parseAppraisalInput } from "../../src/engine/input";
 import { loadPreset } from "../../src/engine/rulebooks";
 import type { ManagerResultJson } from "../../src/engine/results";
@@ -11,7 +11,7 @@ export function appraiseOne(
   settings: Record<string, unknown> = {},
 ): ManagerResultJson {
   const book = loadPreset(rulebook);
-  const parsed = parseAppraisalInput({ period, managers: [{ id: "T1", ...manager }] });
+  const parsed = parseAppraisalInput({ period, managers: [{ id: "T1", ...manager }] }, fieldVocabulary(book));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
   const s = resolveSettings(book, settings);
   if (!s.ok) throw new Error(s.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));

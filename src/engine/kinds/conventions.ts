@@ -5,8 +5,7 @@
  */
 import { z } from "zod";
 import { BoundaryParams } from "../compare";
-import type { ConventionKind, RecordKind } from "./types";
-import { Bilingual } from "../rulebook/schema";
+import type { ConventionKind } from "./types";
 
 export const boundaryWords: ConventionKind<BoundaryParams> = {
   kind: "boundaryWords",
@@ -40,19 +39,4 @@ export const engineConvention: ConventionKind<z.infer<typeof EngineConventionPar
   kind: "engineConvention",
   stage: "convention",
   params: EngineConventionParams,
-};
-
-const NotComputableParams = z
-  .object({
-    reason: Bilingual,
-    /** Data kept from the rule (deadlines, norms) so a reviewer sees it even though nothing computes it. */
-    data: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
-
-/** A rule that cannot be computed from workbook data (exam results, meetings, approvals…), recorded with why. */
-export const notComputable: RecordKind<z.infer<typeof NotComputableParams>> = {
-  kind: "notComputable",
-  stage: "record",
-  params: NotComputableParams,
 };

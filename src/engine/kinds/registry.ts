@@ -2,10 +2,7 @@
  * Every rule kind the engine can interpret. A rulebook naming any other kind is rejected at load time.
  * Each group lives in its own folder; add a kind to its group's index, not here.
  */
-import { boundaryWords, engineConvention, notComputable, ratePrecision } from "./conventions";
-import { SCORING_KINDS } from "./scoring";
-import { STATUS_KINDS } from "./status";
-import { LEDGER_KINDS } from "./ledger";
+import { boundaryWords, engineConvention, ratePrecision } from "./conventions";
 import { TOOL_KINDS } from "./tools";
 import { GENERAL_KINDS } from "./general";
 import { GRADING_KINDS } from "./grading";
@@ -13,7 +10,7 @@ import { TENURE_KINDS } from "./tenure";
 import { COOP_KINDS } from "./coop";
 import type { AnyKind } from "./types";
 
-const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, notComputable, ...SCORING_KINDS, ...STATUS_KINDS, ...LEDGER_KINDS, ...TOOL_KINDS, ...GENERAL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS];
+const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GENERAL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS];
 
 function byName(kinds: AnyKind[]): ReadonlyMap<string, AnyKind> {
   const map = new Map<string, AnyKind>();

@@ -11,12 +11,6 @@ import type { Unavailable } from "../outcome";
 import type { CompiledRule, CompiledRulebook } from "../rulebook/compile";
 import type { Settings } from "../settings";
 
-/**
- * Reasons, or a function that words them when the explanation is first read: a ledger explains every month in
- * two languages, which costs more than computing it, and many callers never read the explanation.
- */
-export type LaterReasons = Reason[] | (() => Reason[]);
-
 export interface EvalContext {
   book: CompiledRulebook;
   settings: Settings;
@@ -32,16 +26,13 @@ export interface EvalContext {
   grade: string | undefined;
   /** The grade the period's results support, when the rulebook has a grade stage (B002-GRADE-RESULT). */
   attainedGrade?: string;
-  /** Results of earlier stages, for later ones (a demotion rule reads the score). */
-  score?: Dec;
-  /** Trigger rules that could not be judged for lack of data; a status kind must not call such a manager "normal". */
-  unjudged?: string[];
 }
 
+/** One score item of a format-2 rulebook's score (no format-1 kind scores any more). */
 export interface ScoreItem {
   rule: string;
   points: Dec;
-  reasons: LaterReasons;
+  reasons: Reason[];
 }
 
 export interface Trigger {
@@ -50,13 +41,6 @@ export interface Trigger {
   reasons: Reason[];
 }
 
-
-export interface RiskDepositOutcome {
-  withheld: Dec;
-  balance: Dec;
-  refundable: Dec;
-  reasons: LaterReasons;
-}
 
 export interface PayOutcome {
   amount: Dec;
@@ -86,19 +70,13 @@ interface KindBase<P> {
 export interface ConventionKind<P> extends KindBase<P> {
   stage: "convention";
 }
-/** Recorded but not computable from workbook data; `params.reason` says why. */
-export interface RecordKind<P> extends KindBase<P> {
-  stage: "record";
-}
-export interface ScoreItemKind<P> extends KindBase<P> {
-  stage: "scoreItem";
-  score(rule: CompiledRule<P>, ctx: EvalContext): ScoreItem | Unavailable;
-}
-export interface ScoreTotalKind<P> extends KindBase<P> {
-  stage: "scoreTotal";
-  /** Which item rules score this manager; undefined = not scored (with the reason). */
-  items(rule: CompiledRule<P>, ctx: EvalContext): string[] | Unavailable;
-  total(rule: CompiledRule<P>, ctx: EvalContext, items: ScoreItem[]): { total: Dec; reasons: LaterReasons };
+/**
+ * Stages only a format-2 rulebook's rules have now (a recorded rule, the score and its items, the risk-deposit
+ * ledger): wrapBook2 (rulebook2/wrap.ts) names them so every face of the product reads either format alike. No
+ * format-1 kind has them, so they carry no method and the format-1 pipeline never runs them.
+ */
+export interface Format2OnlyKind<P> extends KindBase<P> {
+  stage: "record" | "scoreItem" | "scoreTotal" | "riskDeposit";
 }
 export interface GradeKind<P> extends KindBase<P> {
   stage: "grade";
@@ -107,10 +85,6 @@ export interface GradeKind<P> extends KindBase<P> {
 export interface PayKind<P> extends KindBase<P> {
   stage: "pay";
   pay(rule: CompiledRule<P>, ctx: EvalContext): PayOutcome | Unavailable | undefined;
-}
-export interface RiskDepositKind<P> extends KindBase<P> {
-  stage: "riskDeposit";
-  riskDeposit(rule: CompiledRule<P>, ctx: EvalContext): RiskDepositOutcome | Unavailable | undefined;
 }
 /** Fires (or not) a status action: demote, dismiss, warning, offPost, … */
 export interface TriggerKind<P> extends KindBase<P> {
@@ -131,12 +105,9 @@ export interface ToolKind<P, I = unknown> extends KindBase<P> {
 
 export type AnyKind =
   | ConventionKind<any>
-  | RecordKind<any>
-  | ScoreItemKind<any>
-  | ScoreTotalKind<any>
+  | Format2OnlyKind<any>
   | GradeKind<any>
   | PayKind<any>
-  | RiskDepositKind<any>
   | TriggerKind<any>
   | StatusKind<any>
   | ToolKind<any, any>;

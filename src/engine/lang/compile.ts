@@ -8,7 +8,7 @@
 import { Dec } from "../decimal";
 import type { Frame, Thunk } from "./frame";
 import { FUNCTIONS, type FunctionDef } from "./functions";
-import { isTypeProblem, type CallInfo } from "./functions/define";
+import { isTypeProblem, type ArgKind, type CallInfo } from "./functions/define";
 import { same } from "./functions/logic";
 import { show, type Node } from "./syntax";
 import { ANY, BOOL, DATE, num, productUnit, quotientUnit, sameUnit, TEXT, typeWords, unitOf, type VType } from "./types";
@@ -20,6 +20,12 @@ export interface NameRef {
   run: Thunk;
   /** For explanations: how the name is shown, and whether it is worth listing with its value. */
   label?: { zh: string; en: string };
+  /**
+   * The name's value depends only on the period and the person (a field, a rule, a setting), not on what a frame
+   * holds besides (a ledger's month, a list's row, a function's argument): an expression made only of such names
+   * may be kept once per period.
+   */
+  periodOnly?: boolean;
 }
 
 /** A rulebook function (a named formula with parameters, like Excel's LAMBDA names). */
@@ -36,6 +42,8 @@ export interface Scope {
   vocabulary: { grades: readonly string[]; flags: readonly string[]; roles: readonly string[] };
   /** Names near a misspelt one, for the message. */
   suggest(name: string): string[];
+  /** A new slot for a part kept once per period (numbered densely per rulebook); none: nothing is kept. */
+  slot?(): number;
 }
 
 export interface CompileProblem {
@@ -91,38 +99,65 @@ function order(a: Value, b: Value): number | undefined {
   return undefined;
 }
 
+/** Runs that give the same value whatever the frame: literals, and operators on them. */
+const CONSTANT = new WeakSet<Thunk>();
+/** A frame no constant reads: evaluating a constant needs none. */
+const NO_FRAME = undefined as unknown as Frame;
+
+function constant(type: VType, v: Value): { type: VType; run: Thunk } {
+  const run: Thunk = () => v;
+  CONSTANT.add(run);
+  return { type, run };
+}
+
+function constantOf(c: { type: VType; run: Thunk }): { type: VType; run: Thunk } {
+  return constant(c.type, c.run(NO_FRAME));
+}
+
 class Compiler {
   private readonly parts: Part[] = [];
   private readonly seenParts = new Set<string>();
   private windowDepth = 0;
   private inlineDepth = 0;
+  /** Set when the expression being compiled reads something besides the period's values (see NameRef.periodOnly). */
+  private local = false;
 
   constructor(private scope: Scope) {}
 
   compile(node: Node): { type: VType; run: Thunk } {
+    const c = this.compileNode(node);
+    // An operator on constants (90%, -1, 3 * 2万) is worked out once, here, not at every evaluation.
+    if ((node.t === "percent" || node.t === "neg") && CONSTANT.has(this.lastOperands[0])) return constantOf(c);
+    if (node.t === "bin" && this.lastOperands.length === 2 && this.lastOperands.every((r) => CONSTANT.has(r))) return constantOf(c);
+    return c;
+  }
+
+  /** The runs of the operands of the operator compiled last (for constant folding). */
+  private lastOperands: Thunk[] = [];
+
+  private compileNode(node: Node): { type: VType; run: Thunk } {
     switch (node.t) {
       case "num": {
         const v = node.value;
-        return { type: num(node.text.endsWith("元") ? "money" : "number"), run: () => v };
+        // 800万 and 1.2亿 are amounts of money in every scheme we know (800万元); a bare number takes the unit it meets.
+        return constant(num(/[万亿元]$/.test(node.text) ? "money" : "number"), v);
       }
-      case "str": {
-        const v = node.value;
-        return { type: TEXT, run: () => v };
-      }
-      case "bool": {
-        const v = node.value;
-        return { type: BOOL, run: () => v };
-      }
+      case "str":
+        return constant(TEXT, node.value);
+      case "bool":
+        return constant(BOOL, node.value);
       case "name":
         return this.name(node);
       case "neg": {
         const a = this.compile(node.arg);
+        this.lastOperands = [a.run];
         if (a.type.k !== "num" && a.type.k !== "any") fail(node.at, `负号只能用于数值,不能用于${typeWords(a.type).zh}`, `minus applies to numbers, not ${typeWords(a.type).en}`);
         const run = a.run;
         return { type: a.type, run: (f) => { const v = run(f); return isNumber(v) ? v.neg() : isMissing(v) ? v : notNumber(v, "-"); } };
       }
       case "percent": {
         const a = this.compile(node.arg);
+        this.lastOperands = [a.run];
         if (a.type.k !== "num" && a.type.k !== "any") fail(node.at, `% 只能用于数值`, `% applies to numbers`);
         const run = a.run;
         const unit = a.type.k === "num" && a.type.unit !== "number" ? a.type.unit : "rate";
@@ -149,12 +184,37 @@ class Compiler {
       return fail(node.at, `未定义的名称“${node.name}”:不是本规则集的字段、规则、设置或函数参数${hint.zh}`, `unknown name "${node.name}": not a field, rule, setting or parameter of this rulebook${hint.en}`);
     }
     if (ref.label) this.addPart(node.name, ref.type, ref.run, ref.label);
+    if (ref.periodOnly !== true) this.local = true;
     return ref;
+  }
+
+  /**
+   * Compiles a part, and whether it reads only the period's values; the flag of the whole expression stays set if
+   * the part (or anything before it) reads more.
+   */
+  private periodOnlyPart(compileIt: () => { type: VType; run: Thunk }): { part: { type: VType; run: Thunk }; periodOnly: boolean } {
+    const outer = this.local;
+    this.local = false;
+    try {
+      const part = compileIt();
+      return { part, periodOnly: !this.local };
+    } finally {
+      this.local = this.local || outer;
+    }
+  }
+
+  /** A part's value kept by the host once per period, when it reads nothing but the period's values. */
+  private remembered(c: { part: { type: VType; run: Thunk }; periodOnly: boolean }): { type: VType; run: Thunk } {
+    if (!c.periodOnly || !this.scope.slot) return c.part;
+    const slot = this.scope.slot();
+    const compute = c.part.run;
+    return { type: c.part.type, run: (f) => (f.host.remember ? f.host.remember(slot, f, compute) : compute(f)) };
   }
 
   private binary(node: Extract<Node, { t: "bin" }>): { type: VType; run: Thunk } {
     const l = this.compile(node.left);
     const r = this.compile(node.right);
+    this.lastOperands = [l.run, r.run];
     const L = l.run;
     const R = r.run;
     const op = node.op;
@@ -164,6 +224,9 @@ class Compiler {
     const words = (t: VType) => typeWords(t);
     switch (op) {
       case "&":
+        if (lt.k === "table" || rt.k === "table") {
+          return fail(at, `& 不能连接整列或整张表(${words(lt.k === "table" ? lt : rt).zh});请逐行拼接后用 TEXTJOIN 合并`, `& cannot join a whole column or table (${words(lt.k === "table" ? lt : rt).en}); join each row, then combine with TEXTJOIN`);
+        }
         return { type: TEXT, run: (f) => { const a = L(f); if (isMissing(a)) return a; const b = R(f); if (isMissing(b)) return b; return text(a) + text(b); } };
       case "+":
       case "-": {
@@ -305,9 +368,28 @@ class Compiler {
       fail(node.at, `${def.name} 需要 ${range} 个参数,这里有 ${n} 个(${def.help.syntax})`, `${def.name} takes ${rangeEn} arguments, not ${n} (${def.help.syntax})`);
     }
     const isWindow = WINDOW_FUNCTIONS.has(def.name);
-    if (isWindow) this.windowDepth++;
+    if (def.readsLocals) this.local = true;
+    // A window over periods re-reads its argument for each period it passes: kept once per period when it can be.
+    if (isWindow) {
+      const c = this.periodOnlyPart(() => this.windowCall(node, def));
+      return this.remembered(c);
+    }
+    return this.plainCall(node, def);
+  }
+
+  private windowCall(node: Extract<Node, { t: "call" }>, def: FunctionDef): { type: VType; run: Thunk } {
+    this.windowDepth++;
     const args = node.args.map((a) => (a ? this.compile(a) : undefined));
-    if (isWindow) this.windowDepth--;
+    this.windowDepth--;
+    return this.finishCall(node, def, args, true);
+  }
+
+  private plainCall(node: Extract<Node, { t: "call" }>, def: FunctionDef): { type: VType; run: Thunk } {
+    const args = node.args.map((a) => (a ? this.compile(a) : undefined));
+    return this.finishCall(node, def, args, false);
+  }
+
+  private finishCall(node: Extract<Node, { t: "call" }>, def: FunctionDef, args: Array<{ type: VType; run: Thunk } | undefined>, isWindow: boolean): { type: VType; run: Thunk } {
     const info: CallInfo = {
       literals: node.args.map((a) => (a && a.t === "str" ? a.value : a && a.t === "num" ? a.value.toString() : undefined)),
       vocabulary: this.scope.vocabulary,
@@ -341,7 +423,9 @@ class Compiler {
     this.scope = inner;
     this.inlineDepth++;
     try {
-      return this.compile(fn.body);
+      // A body reading only the period's values (no argument, no ledger month or row) is kept once per period.
+      if (fn.params.length > 0) return this.compile(fn.body);
+      return this.remembered(this.periodOnlyPart(() => this.compile(fn.body)));
     } catch (e) {
       if (e instanceof Failure && !e.problem.zh.startsWith(`函数 ${fn.name}`)) {
         throw new Failure({ at: node.at, zh: `函数 ${fn.name} 中:${e.problem.zh}`, en: `in function ${fn.name}: ${e.problem.en}` });
@@ -373,21 +457,83 @@ function text(v: Value): string {
   return String(v);
 }
 
+const KIND_WORDS: Record<ArgKind, { zh: string; en: string }> = {
+  num: { zh: "数值", en: "a number" },
+  date: { zh: "日期", en: "a date" },
+  text: { zh: "文本", en: "text" },
+  bool: { zh: "是非值", en: "TRUE/FALSE" },
+  table: { zh: "表或列表", en: "a table or list" },
+  any: { zh: "任意值", en: "any value" },
+};
+
+function kindMatches(v: Value, kind: ArgKind): boolean {
+  switch (kind) {
+    case "num":
+      return isNumber(v);
+    case "date":
+      return isDate(v);
+    case "text":
+      return typeof v === "string";
+    case "bool":
+      return typeof v === "boolean";
+    case "table":
+      return isTable(v);
+    default:
+      return true;
+  }
+}
+
+/** The first argument of the wrong kind, as a #VALUE! naming it. */
+function wrongKind(def: FunctionDef, values: ReadonlyArray<Value | undefined>): Value | undefined {
+  const kinds = def.args;
+  if (!kinds || kinds.length === 0) return undefined;
+  for (let i = 0; i < values.length; i++) { // int: argument index
+    const v = values[i];
+    if (v === undefined || isMissing(v)) continue;
+    const kind = kinds[Math.min(i, kinds.length - 1)]; // int: argument index
+    if (!kindMatches(v, kind)) {
+      return missing("value", `${def.name} 的第 ${i + 1} 个参数应为${KIND_WORDS[kind].zh},却是“${text(v)}”`, `argument ${i + 1} of ${def.name} must be ${KIND_WORDS[kind].en}, not "${text(v)}"`); // int: argument number
+    }
+  }
+  return undefined;
+}
+
+/** A body that failed all the same (a bug, not the data): #VALUE! naming the function, never an exception. */
+function failed(def: FunctionDef, e: unknown): Value {
+  const why = e instanceof Error ? e.message : String(e);
+  return missing("value", `${def.name} 无法计算:${why}`, `${def.name} could not be computed: ${why}`);
+}
+
 /** The run-time body of a built-in: strict functions see values (missing ones stop them), lazy ones see thunks. */
 function bodyOf(def: FunctionDef, args: Array<Thunk | undefined>): Thunk {
   if (def.lazy) {
     const lazy = def.lazy;
-    return (f) => lazy(args, f);
+    return (f) => {
+      try {
+        return lazy(args, f);
+      } catch (e) {
+        return failed(def, e);
+      }
+    };
   }
   const strict = def.strict!;
   const takesMissing = def.takesMissing === true;
   const n = args.length;
+  const run = (values: Array<Value | undefined>, f: Frame): Value => {
+    const wrong = wrongKind(def, values);
+    if (wrong) return wrong;
+    try {
+      return strict(values, f);
+    } catch (e) {
+      return failed(def, e);
+    }
+  };
   if (n === 1) {
     const a0 = args[0];
     return (f: Frame) => {
       const v = a0 ? a0(f) : undefined;
       if (!takesMissing && v !== undefined && isMissing(v)) return v;
-      return strict([v], f);
+      return run([v], f);
     };
   }
   return (f: Frame) => {
@@ -398,7 +544,7 @@ function bodyOf(def: FunctionDef, args: Array<Thunk | undefined>): Thunk {
       if (!takesMissing && v !== undefined && isMissing(v)) return v;
       values[i] = v;
     }
-    return strict(values, f);
+    return run(values, f);
   };
 }
 

@@ -17,10 +17,15 @@ export interface Host {
   firstPeriod(kind: PeriodKind): string | undefined;
   /** Whether any record covers exactly this period. */
   hasRecord(period: string): boolean;
-  /** The finest kind of period the data has within months [first, last] (month, else quarter…), if any. */
-  finestKind(first: number, last: number): PeriodKind | undefined;
   /** The events flagged in this period (a month's record, or every record inside a longer period). */
   flags(period: string): readonly string[] | undefined;
+  /** The period the appraisal is for (a year, while a trigger is judged in each of its months); none in a tool. */
+  readonly appraised?: string;
+  /**
+   * The value of a part of a formula that depends on nothing but the period (a rulebook function without parameters,
+   * a window), computed once per period: a window walking back over months meets it again for each month it passes.
+   */
+  remember?(slot: number, frame: Frame, compute: (frame: Frame) => Value): Value;
 }
 
 export interface Frame {
@@ -32,6 +37,8 @@ export interface Frame {
   at(period: string): Frame;
   /** A row of a table being evaluated row by row (forEach): its cells by column. */
   readonly row?: ReadonlyMap<string, Value>;
+  /** While a status is decided: the triggers that fired, by the action they fired. */
+  readonly firedActions?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type Thunk = (frame: Frame) => Value;

@@ -65,10 +65,13 @@ export function sameUnit(a: Unit, b: Unit): Unit | undefined {
   return undefined;
 }
 
-/** Units that scale another in a product: money × rate is money, money × days (a day-weighted sum) is money. */
-const SCALAR: ReadonlySet<Unit> = new Set<Unit>(["number", "rate", "count", "days"]);
+/**
+ * Units that scale another in a product: money × rate is money, money × days (a day-weighted sum) is money, and
+ * points × money is money (绩效工资 = 考核得分 × 每分 100 元).
+ */
+const SCALAR: ReadonlySet<Unit> = new Set<Unit>(["number", "rate", "count", "days", "points"]);
 
-/** The unit of a product; undefined when it cannot be meant (money × money, points × money). */
+/** The unit of a product; undefined when it cannot be meant (money × money, money × USD). */
 export function productUnit(a: Unit, b: Unit): Unit | undefined {
   const sa = SCALAR.has(a);
   const sb = SCALAR.has(b);

@@ -12,6 +12,8 @@ import type { Bilingual, Construct, RuleDecl, RulebookDoc2, SettingDecl } from "
 /** An explanation line in the rulebook's words: texts with {formula} placeholders, the first whose `if` holds. */
 export interface Template {
   cases: Array<{ if?: Compiled; id?: string; zh: Array<string | Compiled>; en: Array<string | Compiled> }>;
+  /** Every case that holds gives a line (`lines`), not only the first. */
+  all?: boolean;
 }
 
 export interface TableRow {
@@ -72,9 +74,11 @@ export interface CompiledStatus {
 export interface CompiledCheck {
   if: Compiled;
   severity: "error" | "warning" | "info";
+  code?: string;
+  /** The declared field (by id), or role, grade, name, branch, id: the column whose cell the finding points at. */
   field?: string;
-  message: Bilingual;
-  forEach?: "clients";
+  message: Template;
+  forEach: "records" | "clients" | "manager";
 }
 
 export interface ToolStep {
@@ -84,7 +88,9 @@ export interface ToolStep {
   table?: CompiledTable;
   forEach?: string;
   where?: Compiled;
+  when?: Compiled;
   steps?: ToolStep[];
+  explain?: Template;
 }
 
 export interface ToolInput {
@@ -122,6 +128,8 @@ export interface Rule2 {
   checks?: CompiledCheck[];
   tool?: CompiledTool;
   explain?: Template;
+  /** The rulebook says this rule gives no line of its own. */
+  silent?: boolean;
   /** Rules this one reads at the same period (outside windows): for the load-time cycle check. */
   deps: Set<number>;
   /** Settings its formulas read (directly or through the rulebook's functions). */

@@ -20,6 +20,12 @@ import { compileTable, type TableCompileContext } from "./tables";
 
 export type Compile2Result = { ok: true; book: Book2 } | { ok: false; problems: string[] };
 
+/** The rulebook's own names (fields, rules, settings, who): their values depend only on the period and the person. */
+const periodOnly = (ref: NameRef | undefined): NameRef | undefined => (ref ? { ...ref, periodOnly: true } : undefined);
+
+/** Columns of a person a check may point at besides the declared fields. */
+const CHECK_CONTEXT_FIELDS = ["role", "grade", "name", "branch", "id"];
+
 /** Names every formula can use besides the rulebook's own: who and where. */
 const CONTEXT_NAMES: Record<string, "role" | "grade" | "id" | "name" | "branch"> = {
   角色: "role",
@@ -72,6 +78,7 @@ export function typeOfField(unit: FieldType): VType {
 function declType(unit: FieldType | undefined, type: string | undefined): VType | undefined {
   if (type === "grade" || type === "role" || type === "status" || type === "flag") return type === "flag" ? BOOL : { k: "text", of: type };
   if (type === "text") return { k: "text" };
+  if (type === "date") return { k: "date" };
   return unit ? typeOfField(unit) : undefined;
 }
 
@@ -111,6 +118,8 @@ class BookCompiler {
   readonly statuses: string[];
   readonly flags: string[];
   readonly functions = new Map<string, UserFunction>();
+  /** Parts of formulas kept once per period: how many slots a frame holds. */
+  slots = 0;
   readonly movementIds = new Set<string>();
   private readonly state = new Map<number, "compiling" | "done">();
   /** The rule being compiled (for same-period deps) and where the settings it reads are noted. */
@@ -177,6 +186,11 @@ class BookCompiler {
       this.fieldIndex.set(f.id, this.fields.length);
       this.fields.push(f);
     });
+    this.fields.forEach((f, i) => {
+      if (f.name === undefined || f.name === f.id) return;
+      if (this.fieldIndex.has(f.name)) this.problem(`fields[${i}].name`, `名称“${f.name}”已被另一个字段使用`, `the name "${f.name}" is already used by another field`);
+      else this.fieldIndex.set(f.name, i);
+    });
     // A field may also be named by its Chinese label in formulas, where the label is a valid name and unambiguous.
     const byLabel = new Map<string, number>();
     this.fields.forEach((f, i) => {
@@ -206,15 +220,29 @@ class BookCompiler {
     }
   }
 
+  /**
+   * Every function of the rulebook is checked once on its own, called or not: its names must resolve (a parameter
+   * stands for any value there). A call checks it again with the arguments' units.
+   */
+  checkFunctions(): void {
+    for (const fn of this.functions.values()) {
+      const params = (n: string): NameRef | undefined => (fn.params.includes(n) ? { type: ANY, run: () => missing("na", n, n) } : undefined);
+      const c = compileNode(fn.body, this.scope(params));
+      if (!c.ok) this.problem(`functions.${fn.name}.formula`, c.problem.zh, c.problem.en);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Rules: shells first (so any rule can name any other), bodies compiled on demand.
 
   declareRules(): void {
     this.doc.rules.forEach((d, index) => {
       const path = this.rulePath(index, d.id);
-      const constructs = constructOf(d);
+      // A check may accompany any other construct (a tool for one loan, a check for every loan row of a workbook).
+      const all = constructOf(d);
+      const constructs = all.length > 1 ? all.filter((c) => c !== "check") : all;
       if (constructs.length !== 1) {
-        this.problem(path, constructs.length === 0 ? `规则须有一种写法:${CONSTRUCTS.join("、")}` : `规则只能有一种写法,这里有 ${constructs.join("、")}`, constructs.length === 0 ? `a rule needs one of ${CONSTRUCTS.join(", ")}` : `a rule has one construct, not ${constructs.join(", ")}`);
+        this.problem(path, constructs.length === 0 ? `规则须有一种写法:${CONSTRUCTS.join("、")}` : `规则只能有一种写法(check 可以另加),这里有 ${constructs.join("、")}`, constructs.length === 0 ? `a rule needs one of ${CONSTRUCTS.join(", ")}` : `a rule has one construct (a check may be added), not ${constructs.join(", ")}`);
       }
       if (this.byId.has(d.id)) this.problem(path, `规则编号“${d.id}”重复`, `duplicate rule id "${d.id}"`);
       const label: Bilingual = d.label ?? { zh: d.name ?? d.id, en: d.name ?? d.id };
@@ -246,14 +274,14 @@ class BookCompiler {
       if (d.ledger && d.name !== undefined) {
         for (const part of [...Object.keys(LEDGER_PARTS), ...d.ledger.movements.map((m) => m.name)]) {
           const full = `${d.name}.${part}`;
-          this.derived.set(full, { rule, column: LEDGER_PARTS[part] ?? part });
+          this.derived.set(full, { rule, column: (Object.prototype.hasOwnProperty.call(LEDGER_PARTS, part) ? LEDGER_PARTS[part] : undefined) ?? part });
         }
       }
     });
   }
 
   private nameTaken(name: string): boolean {
-    return this.fieldIndex.has(name) || this.byName.has(name) || this.derived.has(name) || this.settingKeys.includes(name) || name in CONTEXT_NAMES || this.functions.has(name);
+    return this.fieldIndex.has(name) || this.byName.has(name) || this.derived.has(name) || this.settingKeys.includes(name) || Object.prototype.hasOwnProperty.call(CONTEXT_NAMES, name) || this.functions.has(name);
   }
 
   rulePath(index: number, id: string): string {
@@ -282,17 +310,19 @@ class BookCompiler {
   // ---------------------------------------------------------------------------------------------------------------
   // Names
 
-  scope(extra?: (name: string) => NameRef | undefined): Scope {
+  scope(extra?: (name: string) => NameRef | undefined, fallback?: (name: string) => NameRef | undefined): Scope {
     return {
-      name: (n, inWindow) => extra?.(n) ?? this.resolve(n, inWindow === true),
+      name: (n, inWindow) => extra?.(n) ?? periodOnly(this.resolve(n, inWindow === true)) ?? fallback?.(n),
       userFunction: (n) => this.functions.get(n),
       vocabulary: this.vocabulary(),
       suggest: (n) => this.suggest(n),
+      slot: () => this.slots++,
     };
   }
 
   private resolve(n: string, inWindow: boolean): NameRef | undefined {
-    const ctx = CONTEXT_NAMES[n];
+    // Own keys only: a formula naming toString or __proto__ must not reach Object.prototype's members.
+    const ctx = Object.prototype.hasOwnProperty.call(CONTEXT_NAMES, n) ? CONTEXT_NAMES[n] : undefined;
     if (ctx) {
       const type: VType = ctx === "role" ? { k: "text", of: "role" } : ctx === "grade" ? { k: "text", of: "grade" } : { k: "text" };
       const run =
@@ -314,7 +344,7 @@ class BookCompiler {
       const d = this.doc.settings[n];
       return { type: settingType(d), run: (f) => (f as MFrame).ev.settings[si], label: { zh: d.zh, en: d.en } };
     }
-    const list = LISTS[n];
+    const list = Object.prototype.hasOwnProperty.call(LISTS, n) ? LISTS[n] : undefined;
     if (list) {
       const columns = list === "tasks" ? TASK_COLUMNS : [{ name: "id", type: { k: "text" } as VType }, ...this.fields.filter((f) => f.per === "period").map((f) => ({ name: f.id, type: typeOfField(f.unit) }))];
       return { type: { k: "table", columns }, run: (f) => (f as MFrame).ev.list(list, f.period), label: { zh: n, en: n } };
@@ -413,10 +443,12 @@ class BookCompiler {
       }
       return out;
     };
-    const list = Array.isArray(t) ? t : [t];
+    const all = !Array.isArray(t) && "lines" in t;
+    const list = Array.isArray(t) ? t : "lines" in t ? t.lines : [t];
     return {
+      all,
       cases: list.map((c, k) => {
-        const p = Array.isArray(t) ? `${path}[${k}]` : path;
+        const p = Array.isArray(t) ? `${path}[${k}]` : all ? `${path}.lines[${k}]` : path;
         const cond = c.if === undefined ? undefined : this.expectType(this.formula(c.if, `${p}.if`, scope), "bool", `${p}.if`);
         return { if: cond, id: c.id, zh: one(c.zh, `${p}.zh`), en: one(c.en, `${p}.en`) };
       }),
@@ -429,8 +461,9 @@ class BookCompiler {
   private compileRule(rule: Rule2): void {
     const d = rule.decl;
     const path = this.rulePath(rule.index, d.id);
+    // 值 (value) in a rule's explanation is the rule's own figure, unless the rulebook uses the name otherwise.
     const self: (n: string) => NameRef | undefined = (n) => (SELF_NAMES.has(n) ? { type: rule.type, run: (f) => (f as MFrame).locals?.self ?? missing("na", "无值", "no value") } : undefined);
-    const scope = this.scope();
+    const scope = this.scope(undefined, self);
     for (const r of d.appliesTo?.roles ?? []) if (!this.roles.includes(r)) this.problem(`${path}.appliesTo.roles`, `“${r}”不是本规则集的角色(${this.roles.join("、")})`, `"${r}" is not a role of this rulebook (${this.roles.join(", ")})`);
     for (const g of d.appliesTo?.grades ?? []) if (!this.grades.includes(g)) this.problem(`${path}.appliesTo.grades`, `“${g}”不是本规则集的等级(${this.grades.join("、") || "无"})`, `"${g}" is not a grade of this rulebook (${this.grades.join(", ") || "none"})`);
     if (d.appliesTo?.roles) rule.roles = new Set(d.appliesTo.roles);
@@ -471,7 +504,7 @@ class BookCompiler {
         break;
       case "trigger":
         rule.trigger = this.trigger(rule, path, scope);
-        rule.type = { k: "text", of: "status" };
+        rule.type = BOOL;
         break;
       case "status":
         rule.status = this.status(rule, path, scope);
@@ -488,7 +521,9 @@ class BookCompiler {
       case "record":
         break;
     }
-    rule.explain = this.template(d.explain, `${path}.explain`, rule.construct === "tool" && this.toolScope ? this.toolScope : this.scope(self));
+    if (d.check !== undefined && rule.construct !== "check") rule.checks = this.checks(rule, path);
+    if (d.explain === false) rule.silent = true;
+    else rule.explain = this.template(d.explain, `${path}.explain`, rule.construct === "tool" && this.toolScope ? this.toolScope : this.scope(undefined, self));
     this.toolScope = undefined;
   }
 
@@ -630,12 +665,34 @@ class BookCompiler {
     const out: CompiledCheck[] = [];
     list.forEach((c, j) => {
       const p = Array.isArray(d) ? `${path}.check[${j}]` : `${path}.check`;
-      const cond = this.expectType(this.formula(c.if, `${p}.if`, this.scope()), "bool", `${p}.if`);
-      if (c.field !== undefined && !this.fieldIndex.has(c.field)) this.problem(`${p}.field`, `“${c.field}”不是本规则集声明的字段`, `"${c.field}" is not a field declared by this rulebook`);
-      if (cond) out.push({ if: cond, severity: c.severity, field: c.field, message: c.message, forEach: c.forEach });
+      // On each client row, the declared fields are that client's values and 客户号 (clientId) its id.
+      const row = c.forEach === "clients" ? (n: string) => this.clientRowRef(n) : undefined;
+      const scope = this.scope(row);
+      const cond = this.expectType(this.formula(c.if, `${p}.if`, scope), "bool", `${p}.if`);
+      const context = c.field !== undefined && CHECK_CONTEXT_FIELDS.includes(c.field);
+      if (c.field !== undefined && !context && !this.fieldIndex.has(c.field)) {
+        this.problem(`${p}.field`, `“${c.field}”不是本规则集声明的字段,也不是 ${CHECK_CONTEXT_FIELDS.join("、")} 之一`, `"${c.field}" is not a field declared by this rulebook, nor one of ${CHECK_CONTEXT_FIELDS.join(", ")}`);
+      }
+      const message = this.template(c.message, `${p}.message`, scope);
+      const field = c.field === undefined || context ? c.field : this.fields[this.fieldIndex.get(c.field) ?? -1]?.id;
+      if (cond && message) out.push({ if: cond, severity: c.severity, ...(c.code !== undefined ? { code: c.code } : {}), field, message, forEach: c.forEach ?? "records" });
     });
     return out;
   }
+
+  /** A name on a client row: a declared period field reads the client's own value; 客户号/clientId its id. */
+  private clientRowRef(n: string): NameRef | undefined {
+    if (n === "客户号" || n === "clientId") return { type: { k: "text" }, run: (f) => (f as MFrame).locals?.row?.get("id") ?? missing("na", "缺少客户号", "no client id"), label: { zh: "客户号", en: "client id" } };
+    const fi = this.fieldIndex.get(n);
+    if (fi === undefined || this.fields[fi].per !== "period") return undefined;
+    const spec = this.fields[fi];
+    return {
+      type: typeOfField(spec.unit),
+      run: (f) => (f as MFrame).locals?.row?.get(spec.id) ?? missing("na", `客户缺少${spec.zh}`, `the client has no ${spec.en}`),
+      label: { zh: spec.zh, en: spec.en },
+    };
+  }
+
 
   private tool(rule: Rule2, path: string, scope: Scope): CompiledTool | undefined {
     const d = rule.decl.tool!;
@@ -647,17 +704,30 @@ class BookCompiler {
       inputs.push({ name, type: list ? { k: "table", columns: list.map((c) => ({ name: c.name, type: c.type })) } : type, optional: decl.optional === true, signed: decl.signed === true, list, label: { zh: decl.zh ?? name, en: decl.en ?? name } });
     }
     const known = new Map<string, VType>(inputs.map((i) => [i.name, i.type]));
+    const localRef = (n: string, row: Map<string, VType> | undefined): NameRef | undefined => {
+      if (row?.has(n)) return { type: row.get(n)!, run: (f) => (f as MFrame).locals?.row?.get(n) ?? missing("na", `缺少 ${n}`, `missing ${n}`), label: { zh: n, en: n } };
+      if (known.has(n)) return { type: known.get(n)!, run: (f) => (f as MFrame).locals?.inputs?.get(n) ?? missing("na", `缺少输入 ${n}`, `missing input ${n}`), label: { zh: n, en: n } };
+      // A column of a list input or of a per-row result: 逐案.扣减额.
+      const dot = n.lastIndexOf(".");
+      if (dot > 0) {
+        const base = localRef(n.slice(0, dot), row);
+        const col = n.slice(dot + 1); // int: string index
+        const ct = base?.type.k === "table" ? base.type.columns?.find((c) => c.name === col) : undefined;
+        if (base && ct) {
+          const run = base.run;
+          return { type: { k: "table", columns: [{ name: col, type: ct.type }] }, run: (f) => columnOf(run(f), col), label: { zh: n, en: n } };
+        }
+      }
+      return undefined;
+    };
     const stepsOf = (steps: NonNullable<RuleDecl["tool"]>["results"], p: string, row?: Map<string, VType>): ToolStep[] | undefined => {
       const out: ToolStep[] = [];
       let ok = true;
       steps.forEach((s, j) => {
         const sp = `${p}[${j}]`;
-        const local = (n: string): NameRef | undefined => {
-          if (row?.has(n)) return { type: row.get(n)!, run: (f) => (f as MFrame).locals?.row?.get(n) ?? missing("na", `缺少 ${n}`, `missing ${n}`), label: { zh: n, en: n } };
-          if (known.has(n)) return { type: known.get(n)!, run: (f) => (f as MFrame).locals?.inputs?.get(n) ?? missing("na", `缺少输入 ${n}`, `missing input ${n}`), label: { zh: n, en: n } };
-          return undefined;
-        };
-        const inner = this.scope(local);
+        const inner = this.scope((n) => localRef(n, row));
+        const when = s.when === undefined ? undefined : this.expectType(this.formula(s.when, `${sp}.when`, inner), "bool", `${sp}.when`);
+        if (s.when !== undefined && !when) ok = false;
         if (s.forEach !== undefined) {
           const list = inputs.find((i) => i.name === s.forEach)?.list;
           if (!list) {
@@ -666,14 +736,15 @@ class BookCompiler {
             return;
           }
           const rowTypes = new Map<string, VType>(list.map((c) => [c.name, c.type]));
-          const where = s.where === undefined ? undefined : this.expectType(this.formula(s.where, `${sp}.where`, this.scope((n) => (rowTypes.has(n) ? local(n) ?? { type: rowTypes.get(n)!, run: (f) => (f as MFrame).locals?.row?.get(n) ?? missing("na", `缺少 ${n}`, `missing ${n}`) } : local(n)))), "bool", `${sp}.where`);
+          const where = s.where === undefined ? undefined : this.expectType(this.formula(s.where, `${sp}.where`, this.scope((n) => localRef(n, rowTypes))), "bool", `${sp}.where`);
           const inner2 = stepsOf(s.results ?? [], `${sp}.results`, rowTypes);
           if (!inner2 || (s.where !== undefined && !where)) {
             ok = false;
             return;
           }
-          out.push({ name: s.name, type: { k: "table" }, forEach: s.forEach, where, steps: inner2 });
-          known.set(s.name, { k: "table" });
+          const type: VType = { k: "table", columns: [...list.map((c) => ({ name: c.name, type: c.type })), ...inner2.map((x) => ({ name: x.name, type: x.type }))] };
+          out.push({ name: s.name, type, forEach: s.forEach, where, when, steps: inner2, explain: this.template(s.explain, `${sp}.explain`, inner) });
+          known.set(s.name, type);
           return;
         }
         if (s.table) {
@@ -690,9 +761,9 @@ class BookCompiler {
             return;
           }
           const type = t.outputs.length === 1 ? t.outputs[0].type : { k: "table" as const, columns: t.outputs };
-          out.push({ name: s.name, type, table: t });
           if (row) row.set(s.name, type);
           else known.set(s.name, type);
+          out.push({ name: s.name, type, table: t, when, explain: this.template(s.explain, `${sp}.explain`, this.scope((n) => localRef(n, row))) });
           return;
         }
         if (s.formula === undefined) {
@@ -706,16 +777,17 @@ class BookCompiler {
           return;
         }
         const type = s.unit ? this.agree(typeOfField(s.unit as FieldType), c.type, `${sp}.formula`) : c.type;
-        out.push({ name: s.name, type, compiled: c });
         if (row) row.set(s.name, type);
         else known.set(s.name, type);
+        // The step's own explanation may speak of the step itself.
+        out.push({ name: s.name, type, compiled: c, when, explain: this.template(s.explain, `${sp}.explain`, this.scope((n) => localRef(n, row))) });
       });
       return ok ? out : undefined;
     };
     const steps = stepsOf(d.results, `${path}.tool.results`);
     void scope;
     // The rule's explanation speaks of the tool's inputs and results.
-    this.toolScope = this.scope((n) => (known.has(n) ? { type: known.get(n)!, run: (f) => (f as MFrame).locals?.inputs?.get(n) ?? missing("na", `缺少 ${n}`, `missing ${n}`), label: { zh: n, en: n } } : undefined));
+    this.toolScope = this.scope((n) => localRef(n, undefined));
     return steps ? { inputs, steps } : undefined;
   }
 
@@ -797,6 +869,7 @@ export function compileRulebook2(raw: unknown): Compile2Result {
   c.declareVocabulary();
   c.declareRules();
   for (const r of c.rules) c.ensure(r);
+  c.checkFunctions();
   const outputs = c.outputs();
   c.cycles();
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
@@ -815,7 +888,7 @@ export function compileRulebook2(raw: unknown): Compile2Result {
     statuses: c.statuses,
     flags: c.flags,
     triggers: c.rules.filter((r) => r.construct === "trigger"),
-    checks: c.rules.filter((r) => r.construct === "check"),
+    checks: c.rules.filter((r) => r.decl.check !== undefined),
   };
   return { ok: true, book };
 }

@@ -8,7 +8,7 @@
  * only if someone reads it.
  */
 import { Dec, ZERO } from "../decimal";
-import type { MissingPolicy } from "../lang/frame";
+import type { Frame, MissingPolicy } from "../lang/frame";
 import { isMissing, isNumber, isTable, Missing, missing, NOT_APPLICABLE, TableValue, type Value, DateValue } from "../lang/values";
 import type { ManagerInput, PeriodRecord } from "../model";
 import { daysOfMonthPeriod, monthOfIndex, monthRange, periodKind, type PeriodKind } from "../periods";
@@ -31,8 +31,11 @@ export interface LedgerRun {
 }
 
 export interface TriggerOutcome {
-  /** The case that fired (the first that held), and at which period (a month of a longer appraised period). */
-  fired?: { case: TriggerCase; period: string; unknownBefore: Missing[] };
+  /**
+   * The case that fired (the first that held) and at which period (a month of a longer appraised period); the
+   * other cases that held with the same action (each is cited); earlier cases that could not be judged.
+   */
+  fired?: { case: TriggerCase; period: string; alsoHeld: TriggerCase[]; unknownBefore: Missing[] };
   /** Cases that could not be judged, when none fired. */
   unknown?: Missing;
 }
@@ -82,8 +85,8 @@ export class ManagerEval implements Evaluator {
   private readonly duplicates = new Set<string>();
   private readonly memo = new Map<string, Array<Value | undefined>>();
   private readonly busy = new Set<string>();
-  private readonly frames = new Map<string, MFrame>();
-  private readonly fieldCache = new Map<string, Value>();
+  private readonly frames = new Map<MissingPolicy, Map<string, MFrame>>();
+  private readonly fieldCache = new Map<string, Value[]>();
   private readonly firstOf = new Map<PeriodKind, string | undefined>();
   private readonly firstMonth: number;
   readonly ledgers = new Map<number, LedgerRun | Missing>();
@@ -136,21 +139,8 @@ export class ManagerEval implements Evaluator {
     return this.byPeriod.has(period);
   }
 
-  finestKind(first: number, last: number): PeriodKind | undefined {
-    let best: PeriodKind | undefined;
-    for (const r of this.records) {
-      const m = monthRange(r.period);
-      if (m.first < first || m.last > last) continue;
-      const k = periodKind(r.period)!;
-      if (best === undefined || KIND_MONTHS[k] < KIND_MONTHS[best]) best = k;
-      if (best === "month") break;
-    }
-    return best;
-  }
-
+  /** The events flagged in a period: its own record's and those of every record inside it (a year's months). */
   flags(period: string): readonly string[] | undefined {
-    const r = this.byPeriod.get(period);
-    if (r) return r.flags;
     const range = monthRange(period);
     const inside = this.records.filter((x) => {
       const m = monthRange(x.period);
@@ -161,14 +151,33 @@ export class ManagerEval implements Evaluator {
 
   frame(period: string, policy: MissingPolicy, locals?: Locals): MFrame {
     if (locals) return new MFrame(this, period, policy, locals);
-    const key = `${policy}|${period}`;
-    let f = this.frames.get(key);
+    let byPeriod = this.frames.get(policy);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      this.frames.set(policy, byPeriod);
+    }
+    let f = byPeriod.get(period);
     if (!f) {
       f = new MFrame(this, period, policy);
-      this.frames.set(key, f);
+      byPeriod.set(period, f);
     }
     return f;
   }
+
+  /**
+   * A part of a formula that reads only the period's values (a parameterless function, a window), once per period
+   * and missing-data policy, whatever else the frame holds (a ledger's month, a list's row).
+   */
+  remember(slot: number, frame: Frame, compute: (frame: Frame) => Value): Value {
+    // The part reads only the period's values (the compiler saw to it), so the period's plain frame stands for any.
+    const f = (frame as MFrame).locals ? this.frame(frame.period, frame.policy) : (frame as MFrame);
+    const hit = f.slots[slot];
+    if (hit !== undefined) return hit;
+    const v = compute(f);
+    f.slots[slot] = v;
+    return v;
+  }
+
 
   // ---------------------------------------------------------------------------------------------------------------
   // Who
@@ -203,11 +212,15 @@ export class ManagerEval implements Evaluator {
   // Fields
 
   field(index: number, period: string): Value {
-    const key = `${index}@${period}`;
-    const hit = this.fieldCache.get(key);
+    let row = this.fieldCache.get(period);
+    if (!row) {
+      row = [];
+      this.fieldCache.set(period, row);
+    }
+    const hit = row[index];
     if (hit !== undefined) return hit;
     const v = this.readField(index, period);
-    this.fieldCache.set(key, v);
+    row[index] = v;
     return v;
   }
 
@@ -221,12 +234,12 @@ export class ManagerEval implements Evaluator {
     }
     if (this.duplicates.has(period)) return missing("value", `${period} 的记录重复`, `${period} appears twice in the history`);
     const rec = this.byPeriod.get(period);
-    // An additive figure of a quarter or year is the sum of its months whenever the months give it: the longer
-    // period's own row then only repeats them (a month is never counted twice).
-    if (rec && spec.combine === "sum" && periodKind(period) !== "month" && this.monthsGive(spec.id, period)) return this.combine(index, period);
     if (rec) {
       const v = rec.values[spec.id as keyof typeof rec.values] as Dec | undefined;
       if (v !== undefined) return v;
+      // A cell given but unreadable is an error, never a blank: no rule may find the figure another way instead.
+      const bad = rec.invalid?.[spec.id];
+      if (bad !== undefined) return missing("value", bad.zh, bad.en);
       const extra = rec.extra?.[spec.id];
       if (extra !== undefined) return typeof extra === "string" && spec.unit === "date" ? DateValue.parse(extra) ?? missingField() : extra;
       if (spec.blank === "zero") return ZERO;
@@ -242,6 +255,9 @@ export class ManagerEval implements Evaluator {
         }
         if (best) return best.v;
       }
+      // A quarter's or year's row without the figure: its months may give it.
+      const k = periodKind(period);
+      if (k !== "month" && k !== undefined && spec.combine !== "none" && this.hasMonthsIn(period)) return this.combine(index, period);
       return missingField();
     }
     const kind = periodKind(period);
@@ -254,30 +270,27 @@ export class ManagerEval implements Evaluator {
     return this.combine(index, period);
   }
 
-  private monthsGive(id: string, period: string): boolean {
+  private hasMonthsIn(period: string): boolean {
     const r = monthRange(period);
-    return this.records.some((x) => {
-      if (periodKind(x.period) !== "month") return false;
-      const m = monthRange(x.period).first;
-      return m >= r.first && m <= r.last && x.values[id as keyof typeof x.values] !== undefined;
-    });
+    return this.records.some((x) => periodKind(x.period) === "month" && monthRange(x.period).first >= r.first && monthRange(x.period).last <= r.last);
   }
 
-  /** A quarter's or year's figure from its months, as the field declares (sum, average, last, day-weighted). */
+  /**
+   * A quarter's or year's figure from the months of it that have a row, as the field declares (sum, average, last,
+   * day-weighted): a year still in progress combines the months so far.
+   */
   private combine(index: number, period: string): Value {
     const spec = this.book.fields[index];
     const r = monthRange(period);
     const months: string[] = [];
-    let lastWithData = -1;
     for (let m = r.first; m <= r.last; m++) { // int: calendar index
       const p = monthOfIndex(m);
-      if (this.byPeriod.has(p)) lastWithData = m;
+      if (this.byPeriod.has(p)) months.push(p);
     }
-    if (lastWithData < 0) return missing("na", `缺少 ${period} 的${spec.zh}(${spec.id})`, `no ${spec.en} (${spec.id}) for ${period}`);
+    if (months.length === 0) return missing("na", `缺少 ${period} 的${spec.zh}(${spec.id})`, `no ${spec.en} (${spec.id}) for ${period}`);
     if (spec.combine === "none") {
       return missing("na", `缺少 ${period} 的${spec.zh}(${spec.id}):该指标不能由月度数据合成,须直接填报`, `no ${spec.en} (${spec.id}) for ${period}: it cannot be built from months and must be given for the period`);
     }
-    for (let m = r.first; m <= lastWithData; m++) months.push(monthOfIndex(m)); // int: calendar index
     const values: Dec[] = [];
     for (const p of months) {
       const v = this.field(index, p);
@@ -339,7 +352,7 @@ export class ManagerEval implements Evaluator {
     return value;
   }
 
-  private applies(rule: Rule2, period: string): Missing | undefined {
+  applies(rule: Rule2, period: string): Missing | undefined {
     if (rule.roles) {
       const role = this.role(period);
       if (typeof role !== "string" || !rule.roles.has(role)) return NOT_APPLICABLE;
@@ -394,7 +407,7 @@ export class ManagerEval implements Evaluator {
       case "ledger":
         return this.ledgerValue(rule, period);
       case "trigger":
-        return this.triggerValue(rule, frame);
+        return this.triggerValue(rule, frame, period);
       case "status":
         return this.statusValue(rule, frame);
       default:
@@ -407,25 +420,34 @@ export class ManagerEval implements Evaluator {
 
   private judgeCases(rule: Rule2, frame: MFrame): TriggerOutcome {
     const unknown: Missing[] = [];
+    let fired: NonNullable<TriggerOutcome["fired"]> | undefined;
     for (const c of rule.trigger!) {
       const v = c.if.run(frame);
-      // A stronger case listed earlier that could not be judged is said alongside the one that fired.
-      if (v === true) return { fired: { case: c, period: frame.period, unknownBefore: frame.policy === "notMet" ? [] : unknown } };
-      if (isMissing(v) && !v.notApplicable) unknown.push(v);
+      if (v === true) {
+        // The first case that holds decides the action; the others that hold with the same action are cited too,
+        // and a stronger case listed earlier that could not be judged is said alongside.
+        if (!fired) fired = { case: c, period: frame.period, alsoHeld: [], unknownBefore: frame.policy === "notMet" ? [] : [...unknown] };
+        else if (c.then === fired.case.then) fired.alsoHeld.push(c);
+        continue;
+      }
+      if (isMissing(v) && !v.notApplicable && !fired) unknown.push(v);
     }
-    return { unknown: unknown[0] };
+    return fired ? { fired } : { unknown: unknown[0] };
   }
 
-  private triggerValue(rule: Rule2, frame: MFrame): Value {
-    const period = frame.period;
+  private triggerValue(rule: Rule2, frame: MFrame, period: string): Value {
     let outcome: TriggerOutcome;
     const every = rule.decl.every;
     const kind = periodKind(period);
     if (every && kind && KIND_MONTHS[kind] > KIND_MONTHS[every]) {
       // A monthly trigger in a longer appraisal: judged in each of its months that has data; fired if any fired.
       outcome = {};
-      for (const p of subPeriods(period, every)) {
-        if (!this.byPeriod.has(p)) continue;
+      const months = subPeriods(period, every).filter((p) => this.byPeriod.has(p));
+      if (months.length === 0) {
+        const w = every === "month" ? { zh: "月度", en: "monthly" } : every === "quarter" ? { zh: "季度", en: "quarterly" } : { zh: "年度", en: "yearly" };
+        outcome.unknown = missing("na", `${period} 没有${w.zh}记录,无法判断`, `no ${w.en} records in ${period}, so this cannot be judged`);
+      }
+      for (const p of months) {
         const o = this.judgeCases(rule, frame.at(p) as MFrame);
         if (o.fired) {
           outcome = o;
@@ -434,6 +456,7 @@ export class ManagerEval implements Evaluator {
         if (o.unknown) outcome.unknown ??= o.unknown.at(p);
       }
     } else outcome = this.judgeCases(rule, frame);
+    // Kept under the period the rule was asked for, even when judged at another (an evaluation date's month).
     if (!outcome.fired && outcome.unknown) {
       if (frame.policy === "notMet") outcome = {};
       else if (frame.policy === "error") outcome = { unknown: new Missing("value", outcome.unknown.zh, outcome.unknown.en) };
@@ -470,7 +493,7 @@ export class ManagerEval implements Evaluator {
       result.outcome = outcome;
       result.status = outcome;
       const because = new TableValue(["rule"], [...new Set(fired.filter((x) => x.action === outcome).map((x) => x.rule.id))].map((id) => [id]));
-      const f = frame.with({ outcome, because });
+      const f = frame.with({ outcome, because, fired: firedByAction(fired) });
       for (let k = 0; k < s.cases.length; k++) {
         const c = s.cases[k];
         const h = c.if.run(f);
@@ -529,7 +552,9 @@ export class ManagerEval implements Evaluator {
       if (o !== undefined && isMissing(o)) return o;
       balance = o !== undefined && isNumber(o) ? o : ZERO;
     }
-    const end = periods[periods.length - 1]; // int: whole-number index or calendar arithmetic
+    // A period still in progress (a year appraised in June) is run to its last month with data.
+    const withData = periods.filter((p) => this.byPeriod.has(p));
+    const end = withData[withData.length - 1]; // int: whole-number index or calendar arithmetic
     const all: string[] = [];
     const size = KIND_MONTHS[every];
     for (let e = monthRange(start).last; e <= monthRange(end).last; e += size) all.push(periodEnding(every, e)); // int: calendar index
@@ -544,7 +569,7 @@ export class ManagerEval implements Evaluator {
       let closing = balance;
       for (const m of L.movements) {
         const v = m.compiled.run(frame);
-        if (isMissing(v)) return v.notApplicable ? v : v.at(p);
+        if (isMissing(v)) return v.notApplicable ? v : v.in(m.id ?? rule.id).at(p);
         if (!isNumber(v)) return missing("value", `${p}:${m.label.zh}不是数值`, `${p}: ${m.label.en} is not a number`);
         movements.set(m.name, v);
         locals.set(m.name, v);
@@ -584,6 +609,17 @@ export class ManagerEval implements Evaluator {
     for (const m of rule.ledger!.movements) sums.set(m.name, inside.reduce((a, s) => a.plus(s.movements.get(m.name) ?? ZERO), ZERO));
     return ledgerRow(rule, inside[0].opening, inside[inside.length - 1].closing, sums); // int: whole-number index or calendar arithmetic
   }
+}
+
+/** Trigger ids by the action they fired, for FIRED("demote") in a status's cases and texts. */
+export function firedByAction(fired: StatusOutcome["fired"]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const f of fired) {
+    const list = m.get(f.action) ?? [];
+    if (!list.includes(f.rule.id)) list.push(f.rule.id);
+    m.set(f.action, list);
+  }
+  return m;
 }
 
 function ledgerRow(rule: Rule2, opening: Dec, closing: Dec, sums: Map<string, Dec>): TableValue {

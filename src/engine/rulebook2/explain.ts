@@ -14,7 +14,7 @@ import type { Reason } from "../model";
 import { monthRange } from "../periods";
 import { fixed } from "../rounding";
 import type { Book2, Rule2, Template } from "./book";
-import type { ManagerEval, Traced } from "./evaluate";
+import { firedByAction, type ManagerEval, type Traced } from "./evaluate";
 import type { MFrame } from "./frame";
 
 export interface Words {
@@ -53,15 +53,22 @@ export function formatValue(v: Value, t: VType, book: Book2): Words {
   return { zh: v, en: v };
 }
 
-/** The first text of a template whose condition holds, filled in; undefined when none holds. */
-export function fill(t: Template, frame: MFrame, book: Book2): (Words & { id?: string }) | undefined {
+/** The texts of a template whose condition holds, filled in: the first, or every one for `lines`. */
+export function fillAll(t: Template, frame: MFrame, book: Book2): Array<Words & { id?: string }> {
   const one = (parts: Array<string | Compiled>, lang: "zh" | "en") =>
     parts.map((p) => (typeof p === "string" ? p : formatValue(p.run(frame), p.type, book)[lang])).join("");
+  const out: Array<Words & { id?: string }> = [];
   for (const c of t.cases) {
     if (c.if && c.if.run(frame) !== true) continue;
-    return { zh: one(c.zh, "zh"), en: one(c.en, "en"), id: c.id };
+    out.push({ zh: one(c.zh, "zh"), en: one(c.en, "en"), id: c.id });
+    if (!t.all) break;
   }
-  return undefined;
+  return out;
+}
+
+/** The first text of a template whose condition holds, filled in; undefined when none holds. */
+export function fill(t: Template, frame: MFrame, book: Book2): (Words & { id?: string }) | undefined {
+  return fillAll({ ...t, all: false }, frame, book)[0];
 }
 
 function partsText(c: Compiled, frame: MFrame, book: Book2): Words {
@@ -94,19 +101,22 @@ function firstFilled(frame: MFrame, book: Book2, ...ts: Array<Template | undefin
 export function linesOf(ev: ManagerEval, t: Traced): Reason[] {
   const { rule, period, value } = t;
   const book = ev.book;
-  if (isMissing(value)) return [];
+  if (isMissing(value) || rule.silent) return [];
   const frame = ev.frame(period, ev.policyOf(rule, period)).with({ self: value });
   const at = prefix(period, ev.appraised);
   const shown = formatValue(value, rule.type, book);
-  const cite = [rule.id, ...rule.decl.implements.filter((x) => x !== rule.id)].join(", ");
+  const cite = rule.id;
   switch (rule.construct) {
     case "formula": {
+      if (rule.explain?.all) return fillAll(rule.explain, frame, book).map((w) => line(cite, w, at));
       const own = firstFilled(frame, book, rule.explain);
       if (own) return [line(cite, own, at)];
+      // The formula itself when it is short enough to read in a line; always the value and the figures it used.
       const f = rule.formula!;
       const parts = partsText(f, frame, book);
       const text = show(f.node);
-      return [line(cite, { zh: `${rule.label.zh} = ${text} = ${shown.zh}${parts.zh}`, en: `${rule.label.en} = ${text} = ${shown.en}${parts.en}` }, at)];
+      const shownFormula = [...text].length <= 60 ? ` = ${text}` : "";
+      return [line(cite, { zh: `${rule.label.zh}${shownFormula} = ${shown.zh}${parts.zh}`, en: `${rule.label.en}${shownFormula} = ${shown.en}${parts.en}` }, at)];
     }
     case "table": {
       const hit = ev.tables.get(`${rule.index}@${period}`);
@@ -146,12 +156,14 @@ export function linesOf(ev: ManagerEval, t: Traced): Reason[] {
       const f2 = ev.frame(o.fired.period, frame.policy).with({ self: value });
       const action = formatValue(c.then, { k: "text", of: "status" }, book);
       const out: Reason[] = [];
-      const own = firstFilled(f2, book, c.explain, rule.explain);
-      if (own) out.push(line(cite, own, when));
-      else {
-        const parts = partsText(c.if, f2, book);
-        const text = show(c.if.node);
-        out.push(line(cite, { zh: `${text}${parts.zh} → ${action.zh}`, en: `${text}${parts.en} → ${action.en}` }, when));
+      for (const held of [c, ...o.fired.alsoHeld]) {
+        const own = firstFilled(f2, book, held.explain, rule.explain);
+        if (own) out.push(line(cite, own, when));
+        else {
+          const parts = partsText(held.if, f2, book);
+          const text = show(held.if.node);
+          out.push(line(cite, { zh: `${text}${parts.zh} → ${action.zh}`, en: `${text}${parts.en} → ${action.en}` }, when));
+        }
       }
       for (const u of o.fired.unknownBefore) out.push(line(cite, { zh: `无法判断:${u.zh}`, en: `cannot tell: ${u.en}` }, when));
       return out;
@@ -164,7 +176,7 @@ export function linesOf(ev: ManagerEval, t: Traced): Reason[] {
       const id = c?.id ?? cite;
       const byAction = o.fired.filter((x) => x.action === o.outcome);
       const ids = (xs: string[]) => new TableValue(["rule"], [...new Set(xs)].map((x) => [x]));
-      const f2 = frame.with({ outcome: o.outcome, because: ids(byAction.map((x) => x.rule.id)), unjudged: ids(o.unknown.map((u) => u.rule.id)) });
+      const f2 = frame.with({ outcome: o.outcome, because: ids(byAction.map((x) => x.rule.id)), unjudged: ids(o.unknown.map((u) => u.rule.id)), fired: firedByAction(o.fired) });
       const rules = { zh: [...new Set(byAction.map((x) => x.rule.id))].join("、"), en: [...new Set(byAction.map((x) => x.rule.id))].join(", ") };
       const out: Reason[] = [];
       const s = rule.status!;
@@ -226,9 +238,19 @@ export function ledgerLines(ev: ManagerEval, rule: Rule2): Reason[] {
   }
   if (inside.length > 0) {
     const first = inside[0];
-    const last = inside[inside.length - 1]; // int: whole-number index or calendar arithmetic
-    const origin = run.carried ? { zh: "结转余额", en: "carried in" } : run.steps[0] === first ? { zh: "台账起点", en: "start of the ledger" } : { zh: `由 ${run.steps[0].period} 起推算`, en: `computed from ${run.steps[0].period}` };
-    const totals = L.movements.map((mv) => {
+    const last = inside[inside.length - 1]; // int: list index
+    const before = run.steps.indexOf(first);
+    const origin = run.carried
+      ? { zh: "结转余额", en: "carried in" }
+      : before === 0
+        ? { zh: `未提供结转余额,从 ${m(first.opening)} 开始`, en: `no balance carried in, starting from ${m(first.opening)}` }
+        : {
+            zh: `未提供结转余额,由 ${run.steps[0].period} 至 ${run.steps[before - 1].period} 共 ${before} 期从 ${m(run.steps[0].opening)} 推算`, // int: list index
+            en: `no balance carried in; computed from ${m(run.steps[0].opening)} over ${before} periods ${run.steps[0].period} to ${run.steps[before - 1].period}`, // int: list index
+          };
+    // Money in first, then money out: 期初 + 提取 − 退还 = 期末.
+    const ordered = [...L.movements.filter((mv) => mv.direction === "in"), ...L.movements.filter((mv) => mv.direction === "out")];
+    const totals = ordered.map((mv) => {
       const t = inside.reduce((a, s) => a.plus(s.movements.get(mv.name)!), first.opening.minus(first.opening));
       return { zh: `${mv.direction === "in" ? "+" : "−"} ${mv.label.zh} ${m(t)}`, en: `${mv.direction === "in" ? "+" : "−"} ${mv.label.en} ${m(t)}` };
     });

@@ -13,6 +13,8 @@ export type Blank = "missing" | "zero" | "carryForward";
 
 export interface FieldSpec {
   id: string;
+  /** Another name formulas may use besides the id and the Chinese label. */
+  name?: string;
   zh: string;
   en: string;
   unit: FieldType;
@@ -117,6 +119,7 @@ export function fieldOf(decl: string | FieldDecl): FieldSpec | string {
   if (id === undefined) return `字段须有 id,或以 use 引用标准字段 / a field needs an id, or "use" naming a standard field`;
   return {
     id,
+    ...(decl.name !== undefined ? { name: decl.name } : {}),
     zh: decl.zh ?? base!.zh,
     en: decl.en ?? base?.en ?? decl.zh!,
     unit,

@@ -14,6 +14,8 @@ export interface Locals {
   outcome?: Value;
   because?: Value;
   unjudged?: Value;
+  /** Every action that fired and the triggers behind it (FIRED("demote")). */
+  fired?: ReadonlyMap<string, readonly string[]>;
   /** A row of a list (a client, a tool input's row): its cells by column. */
   row?: ReadonlyMap<string, Value>;
   /** A tool's inputs and the results computed so far. */
@@ -39,6 +41,9 @@ export interface Evaluator extends Host {
 }
 
 export class MFrame implements Frame {
+  /** Parts of formulas kept once for this frame's period and policy, by slot (see Host.remember). */
+  readonly slots: Value[] = [];
+
   constructor(
     readonly ev: Evaluator,
     readonly period: string,
@@ -52,6 +57,10 @@ export class MFrame implements Frame {
 
   get row(): ReadonlyMap<string, Value> | undefined {
     return this.locals?.row;
+  }
+
+  get firedActions(): ReadonlyMap<string, readonly string[]> | undefined {
+    return this.locals?.fired;
   }
 
   at(period: string): Frame {

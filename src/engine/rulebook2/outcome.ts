@@ -32,7 +32,8 @@ export function settingValues(book: Book2, settings: Settings): Value[] {
   return values;
 }
 
-type OutputName = "score" | "grade" | "commission" | "riskDeposit" | "status";
+/** The output a reason for unavailability belongs to: a result column, a score item, or a named value. */
+type OutputName = "score" | "scoreItems" | "grade" | "commission" | "riskDeposit" | "status" | `values.${string}`;
 
 export function evaluateManager2(book: Book2, settings: Settings, manager: ManagerInput, period: string): ManagerOutcome & { values?: Record<string, Value> } {
   const ev = new ManagerEval(book, settingValues(book, settings), manager, period);
@@ -53,6 +54,7 @@ export function evaluateManager2(book: Book2, settings: Settings, manager: Manag
       for (const item of o.scoreItems) {
         const iv = value(item);
         if (isNumber(iv)) out.scoreItems.push({ rule: item.id, points: iv, reasons: [] });
+        else if (isMissing(iv) && !iv.notApplicable) miss("scoreItems", iv, item);
       }
       const kind = periodKind(period);
       if (o.score.decl.period && kind && o.score.decl.period !== kind && kind !== "year") out.provisional = true;
@@ -91,14 +93,19 @@ export function evaluateManager2(book: Book2, settings: Settings, manager: Manag
       if (s?.grade !== undefined) out.grade = s.grade;
     } else if (isMissing(v) && !v.notApplicable) miss("status", v, o.status);
     for (const u of s?.unknown ?? []) miss("status", u.why, u.rule, true);
+    if (s && s.fired.length > 0) out.outcomes = s.fired.map((x) => ({ rule: x.rule.id, fires: x.action, ...(x.code !== undefined ? { code: x.code } : {}), period: x.period }));
     const g = ev.grade(period);
     if (out.grade === undefined && typeof g === "string") out.grade = g;
   }
   if (o.values.length > 0) {
     out.values = {};
     for (const r of o.values) {
-      const v = value(r);
+      let v = value(r);
+      // A ledger named as a value reports its closing balance.
+      if (r.construct === "ledger" && isTable(v)) v = v.rows[0][v.columnIndex("closing")];
+      // A value that cannot be computed is reported with its reason, never left out silently.
       if (!isMissing(v)) out.values[r.name ?? r.id] = v;
+      else if (!v.notApplicable) miss(`values.${r.name ?? r.id}`, v, r);
     }
   }
 

@@ -19,7 +19,8 @@ export type Bilingual = z.infer<typeof Bilingual>;
  * used.
  */
 export const ExplainCase = z.object({ zh: z.string(), en: z.string(), if: z.string().min(1).optional(), id: z.string().regex(/^[^\s,;]+$/u).optional() }).strict();
-export const Explain = z.union([ExplainCase, z.array(ExplainCase).min(1)]);
+/** `lines`: every case whose condition holds gives a line (a pay explained part by part), not only the first. */
+export const Explain = z.union([ExplainCase, z.array(ExplainCase).min(1), z.object({ lines: z.array(ExplainCase).min(1) }).strict()]);
 export type Explain = z.infer<typeof Explain>;
 
 /** Ids of rules: any text without spaces (H003-SCORE-NPL, 佣金-1, SEC.PAY.2). */
@@ -29,6 +30,7 @@ export const FormulaName = z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}\p{
 const Formula = z.string().min(1);
 
 const Rounding = z.object({ decimals: z.number().int().min(0).max(10), mode: z.enum(["halfUp", "halfEven", "down"]) }).strict();
+const HALF_UP_2 = { decimals: 2, mode: "halfUp" as const };
 
 const Named = z.object({ id: z.string().min(1), zh: Text, en: Text }).strict();
 
@@ -47,6 +49,8 @@ export const FieldDecl = z
     id: FormulaName.optional(),
     /** A standard field this one takes its labels, unit and headers from (see docs/data-model.md). */
     use: z.string().optional(),
+    /** Another name formulas may use, e.g. a Chinese name where the label is not a valid name ("脱岗次数(20分钟以上)"). */
+    name: FormulaName.optional(),
     zh: Text.optional(),
     en: Text.optional(),
     unit: z.enum(FIELD_TYPES).optional(),
@@ -187,11 +191,14 @@ export const CheckDecl = z
   .object({
     if: Formula,
     severity: z.enum(["error", "warning", "info"]),
-    /** The field whose cell the finding points at. */
+    /** A short code a program can read (creditLimit, clientBand); the validator's check list groups by it. */
+    code: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "代码只含字母和数字,以字母开头 / a code has only letters and digits, starting with a letter").optional(),
+    /** The column whose cell the finding points at: a declared field, or role, grade, name, branch, id. */
     field: z.string().optional(),
-    message: Bilingual,
-    /** Checked on every client row (客户) instead of each period record. */
-    forEach: z.enum(["clients"]).optional(),
+    /** What the finding says, with {formula} placeholders like an explanation. */
+    message: Explain,
+    /** What is checked: every period record (default), every client row (客户) of it, or each person once. */
+    forEach: z.enum(["records", "clients", "manager"]).optional(),
   })
   .strict();
 
@@ -217,8 +224,10 @@ type ToolStep = {
   table?: TableDecl;
   forEach?: string;
   where?: string;
+  when?: string;
   results?: ToolStep[];
   unit?: string;
+  explain?: Explain;
 };
 const ToolStep: z.ZodType<ToolStep> = z.lazy(() =>
   z
@@ -231,6 +240,10 @@ const ToolStep: z.ZodType<ToolStep> = z.lazy(() =>
       where: Formula.optional(),
       results: z.array(ToolStep).optional(),
       unit: z.enum(FIELD_TYPES).optional(),
+      /** Computed only when this holds (an optional input was given); otherwise left out of the answer. */
+      when: Formula.optional(),
+      /** A line of the answer's explanation, in the rulebook's words. */
+      explain: Explain.optional(),
     })
     .strict(),
 ) as z.ZodType<ToolStep>;
@@ -260,7 +273,8 @@ export const RuleDecl = z
     type: z.enum(["grade", "role", "status", "text", "flag"]).optional(),
     /** What a missing value (or a missing period in a window) means for this rule. */
     missing: z.union([z.enum(["undetermined", "notMet", "error"]), Formula]).optional(),
-    explain: Explain.optional(),
+    /** The rule's own line in explanations; false: none (a figure explained where it is used). */
+    explain: z.union([Explain, z.literal(false)]).optional(),
     note: Bilingual.optional(),
     formula: Formula.optional(),
     table: TableDecl.optional(),
@@ -299,9 +313,14 @@ export const RulebookDoc2 = z
     name: Bilingual,
     description: Bilingual.optional(),
     sources: z.array(Text).default([]),
-    rounding: z.object({ money: Rounding, points: Rounding, ratePercent: Rounding }).strict(),
+    /** Where outputs are rounded: to the fen, half up, unless the scheme says otherwise (each part may be left out). */
+    rounding: z
+      .object({ money: Rounding.default(HALF_UP_2), points: Rounding.default(HALF_UP_2), ratePercent: Rounding.default(HALF_UP_2) })
+      .strict()
+      .default({ money: HALF_UP_2, points: HALF_UP_2, ratePercent: HALF_UP_2 }),
     fields: z.array(z.union([z.string(), FieldDecl])).default([]),
-    roles: z.array(Named).min(1),
+    /** Roles; `graded`: whether a person of the role holds a grade (a CM does, an agent does not). */
+    roles: z.array(Named.extend({ graded: z.boolean().optional() }).strict()).min(1),
     grades: z.array(Named).default([]),
     statuses: z.array(Named.extend({ attention: z.boolean().optional() }).strict()).default([]),
     /** Events a period record may flag: a standard flag by id, or one of the rulebook's own. */

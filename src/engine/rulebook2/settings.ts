@@ -47,7 +47,19 @@ export function settingType(d: SettingDecl): VType {
   }
 }
 
+/** "10/3": a ratio written as a fraction, as a rule often states it (a 50 t contract is 10/3 standard lots). */
+const FRACTION = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/;
+
+function fraction(raw: unknown): Dec | undefined {
+  const m = typeof raw === "string" ? FRACTION.exec(raw) : null;
+  if (!m) return undefined;
+  const den = new Dec(m[2]);
+  return den.isZero() ? undefined : new Dec(m[1]).div(den);
+}
+
 function quantity(raw: unknown): Value {
+  const f = fraction(raw);
+  if (f) return f;
   try {
     if (typeof raw === "number" && !Number.isSafeInteger(raw)) return new Dec(String(raw));
     return parseQuantity(raw as string | number);
@@ -98,6 +110,7 @@ export function settingValue(key: string, d: SettingDecl, raw: unknown): Value {
 /** A value set by a user, checked against the declaration: the problem, or undefined when it is acceptable. */
 export function checkSetting2(d: SettingDecl, raw: unknown, vocabulary: { grades: readonly string[]; roles: readonly string[] }): string | undefined {
   const isQuantity = (v: unknown) => {
+    if (fraction(v)) return true;
     if (typeof v !== "string" && typeof v !== "number") return false;
     try {
       parseQuantity(v);

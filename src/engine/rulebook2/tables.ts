@@ -269,10 +269,17 @@ function rowHolds(row: TableRow, f: MFrame, meet: number | undefined): Value {
   return h;
 }
 
+/**
+ * An input that is another table's "no row holds" (no grade reached) is a known answer, not missing data: a test
+ * on it does not hold, so the table's `otherwise` decides ("no star → no reward").
+ */
+const isNoRow = (v: Value): boolean => isMissing(v) && v.reason === "noRow";
+
 function holds(row: TableRow, f: MFrame, meet: number | undefined): Value {
   if (row.condition) {
     // The row's own condition comes first; its cells (if any) must hold too.
     const c = row.condition.run(f);
+    if (isNoRow(c)) return false;
     if (c === false || isMissing(c) || row.tests.every((t) => t === undefined)) return c;
   }
   let held = 0;
@@ -284,7 +291,7 @@ function holds(row: TableRow, f: MFrame, meet: number | undefined): Value {
     conditions++;
     const v = t(ZERO, f);
     if (v === true) held++;
-    else if (isMissing(v)) unknown ??= v;
+    else if (isMissing(v) && !isNoRow(v)) unknown ??= v;
     else failed++;
   }
   const need = meet === undefined ? conditions : Math.min(meet, conditions); // int: whole-number index or calendar arithmetic

@@ -11,6 +11,7 @@ import { DateValue, isMissing, isTable, Missing, missing, TableValue, type Value
 import type { Reason } from "../model";
 import type { PeriodKind } from "../periods";
 import { readDecimal } from "../input";
+import { fixed } from "../rounding";
 import type { Book2, Rule2, ToolInput, ToolStep } from "./book";
 import { formatValue, fill } from "./explain";
 import { MFrame, type Evaluator, type Locals } from "./frame";
@@ -34,9 +35,6 @@ class ToolEval implements Evaluator {
   }
   hasRecord(): boolean {
     return false;
-  }
-  finestKind(): PeriodKind | undefined {
-    return undefined;
   }
   flags(): readonly string[] | undefined {
     return undefined;
@@ -107,7 +105,9 @@ function readInputs(book: Book2, inputs: ToolInput[], raw: unknown): Map<string,
   }
   const out = new Map<string, Value>();
   for (const inp of inputs) {
-    const v = obj[inp.name];
+    // Own keys only: an input named toString that the caller left out is missing, not Object.prototype's member.
+    const own = (o: object, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+    const v = own(obj, inp.name);
     if (v === undefined || v === null) {
       if (!inp.optional) return fail(inp.name, "缺少", "is missing");
       out.set(inp.name, missing("na", `未给出${inp.label.zh}(${inp.name})`, `no ${inp.label.en} (${inp.name}) given`));
@@ -124,7 +124,7 @@ function readInputs(book: Book2, inputs: ToolInput[], raw: unknown): Map<string,
         }
         const cells: Value[] = [];
         for (const c of inp.list) {
-          const x = (row as Record<string, unknown>)[c.name];
+          const x = own(row as object, c.name);
           if (x === undefined || x === null) {
             if (!c.optional) return fail(`${inp.name}[${r}].${c.name}`, "缺少", "is missing");
             cells.push(missing("na", `第 ${r + 1} 行缺少 ${c.name}`, `row ${r + 1} has no ${c.name}`)); // int: whole-number index or calendar arithmetic
@@ -150,11 +150,17 @@ function isValue(x: Value | ToolResult): x is Value {
   return !(typeof x === "object" && x !== null && "ok" in x && typeof (x as { ok: unknown }).ok === "boolean");
 }
 
-/** A formula value as the tool's JSON answer gives it: decimals stay exact, dates ISO, lists as rows. */
-function toJs(v: Value): unknown {
-  if (v instanceof Dec) return v;
+/**
+ * A formula value as the tool's JSON answer gives it, as the command line's JSON does: numbers as decimal strings
+ * (money with the rulebook's decimals, rounded once here; anything else exact), dates ISO, lists as rows.
+ */
+function toJs(v: Value, type: VType, book: Book2): unknown {
+  if (v instanceof Dec) return type.k === "num" && type.unit === "money" ? fixed(v, book.doc.rounding.money) : v.toFixed();
   if (v instanceof DateValue) return v.iso;
-  if (isTable(v)) return v.rows.map((r) => Object.fromEntries(v.columns.map((c, i) => [c, toJs(r[i])])));
+  if (isTable(v)) {
+    const cols = type.k === "table" ? type.columns : undefined;
+    return v.rows.map((r) => Object.fromEntries(v.columns.map((c, i) => [c, toJs(r[i], cols?.find((x) => x.name === c)?.type ?? { k: "any" }, book)])));
+  }
   if (v instanceof Missing) return null;
   return v;
 }
@@ -163,6 +169,11 @@ function runSteps(steps: ToolStep[], frame: MFrame, values: Map<string, Value>, 
   for (const s of steps) {
     let v: Value;
     const f = frame.with({ inputs: values, row: frame.locals?.row });
+    if (s.when) {
+      const w = s.when.run(f);
+      if (isMissing(w)) return w;
+      if (w !== true) continue;
+    }
     if (s.forEach !== undefined) {
       const list = values.get(s.forEach);
       if (!list || !isTable(list)) return missing("value", `${s.forEach} 不是列表`, `${s.forEach} is not a list`);
@@ -178,6 +189,8 @@ function runSteps(steps: ToolStep[], frame: MFrame, values: Map<string, Value>, 
         }
         for (const inner of s.steps!) {
           const x = inner.compiled ? inner.compiled.run(frame.with({ inputs: values, row })) : inner.table ? evaluateTable(inner.table, frame.with({ inputs: values, row }), book.grades).value : missing("na", "无", "none");
+          // A row that cannot be computed makes the answer unavailable, never a shorter list.
+          if (isMissing(x) && !x.notApplicable) return x;
           row.set(inner.name, x);
         }
         rows.push(columns.map((c) => row.get(c) ?? missing("na", `无 ${c}`, `no ${c}`)));
@@ -203,12 +216,18 @@ export function runTool2(book: Book2, settings: readonly Value[], rule: Rule2, i
   const failed = runSteps(tool.steps, frame, values, book);
   if (failed) return { ok: false, code: failed.code, zh: failed.zh, en: failed.en };
   const value: Record<string, unknown> = {};
-  for (const s of tool.steps) value[s.name] = toJs(values.get(s.name)!);
+  for (const s of tool.steps) if (values.has(s.name)) value[s.name] = toJs(values.get(s.name)!, s.type, book);
   const f = frame.with({ inputs: values });
   const reasons: Reason[] = [];
   const own = rule.explain ? fill(rule.explain, f, book) : undefined;
   if (own) reasons.push({ rule: own.id ?? rule.id, zh: own.zh, en: own.en });
-  else {
+  // Each result that explains itself adds its line, in order.
+  for (const s of tool.steps) {
+    if (!s.explain || !values.has(s.name)) continue;
+    const w = fill(s.explain, f, book);
+    if (w) reasons.push({ rule: w.id ?? rule.id, zh: w.zh, en: w.en });
+  }
+  if (reasons.length === 0) {
     const items = tool.steps.map((s) => {
       const w = formatValue(values.get(s.name)!, s.type, book);
       return { zh: `${s.name} = ${w.zh}`, en: `${s.name} = ${w.en}` };

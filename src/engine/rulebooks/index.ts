@@ -10,7 +10,6 @@ import h003Scoring from "./h003-city-bank/rules.scoring.json";
 import h003Status from "./h003-city-bank/rules.status.json";
 import h003Ledger from "./h003-city-bank/rules.ledger.json";
 import h003Tools from "./h003-city-bank/rules.tools.json";
-import h003Dates from "./h003-city-bank/rules.dates.json";
 import gBase from "./g-general/rulebook.json";
 import b002Base from "./b002-bank-grades/rulebook.json";
 import b002Grades from "./b002-bank-grades/rules.grades.json";
@@ -25,21 +24,25 @@ import gRules from "./g-general/rules.json";
 
 interface Part {
   settings?: Record<string, unknown>;
+  functions?: Record<string, unknown>;
   rules?: unknown[];
 }
 
+/** The base document with the rules (and any settings or functions) of each part appended, in order. */
 function merge(base: Record<string, unknown>, parts: Part[]): unknown {
   const settings = { ...((base.settings as Record<string, unknown>) ?? {}) };
+  const functions = { ...((base.functions as Record<string, unknown>) ?? {}) };
   const rules = [...((base.rules as unknown[]) ?? [])];
   for (const part of parts) {
     Object.assign(settings, part.settings ?? {});
+    Object.assign(functions, part.functions ?? {});
     rules.push(...(part.rules ?? []));
   }
-  return { ...base, settings, rules };
+  return base.format === "khjl-rulebook/2" ? { ...base, settings, functions, rules } : { ...base, settings, rules };
 }
 
 const PRESET_DOCS: Record<string, () => unknown> = {
-  "h003-city-bank": () => merge(h003Base, [h003Scoring, h003Status, h003Ledger, h003Tools, h003Dates]),
+  "h003-city-bank": () => merge(h003Base, [h003Scoring, h003Status, h003Ledger, h003Tools]),
   "b002-bank-grades": () => merge(b002Base, [b002Grades, b002Tenure]),
   "c000-credit-coop": () => merge(c000Base, [c000Rules]),
   "c000-snip-brokerage": () => merge(brokerageBase, [brokerageRules]),

@@ -136,7 +136,9 @@ describe("C000-KTV-LATE", () => {
   it("C000-KTV-LATE: c000.ktv.late.exactly30 = absence — late exactly 30 min counts as a day of absence", () => {
     const v = tool("C000-KTV-LATE", { events: [{ type: "late", minutes: "30" }] }, { "c000.ktv.late.exactly30": "absence" });
     expect(v).toMatchObject({ fines: "0.00", absenceDays: "1" });
-    expect(v.reasons[0].zh).toBe("迟到 30 分钟:按旷工 1 天处理(设置 c000.ktv.late.exactly30 = absence)");
+    expect(v.reasons[0].rule).toBe("C000-KTV-LATE");
+    expect(v.reasons[0].zh).toContain("按旷工 1 天");
+    expect(v.reasons[0].zh).toContain("c000.ktv.late.exactly30 = absence");
   });
 
   it("C000-KTV-LATE in the pay: late 20 → −50 (3310.00); late 31 → one absence day −200 (3160.00); off post → −50", () => {

@@ -33,4 +33,3 @@ export function failure(book: string, rule: string, input: unknown, settings: Re
 }
 
 export const G = "g-general";
-export const H = "h003-city-bank";

@@ -1,10 +1,28 @@
-import { failure, outcome, value, H } from "../general/run";
+import { isUnavailable } from "../../../src/engine/outcome";
+import { loadPreset } from "../../../src/engine/rulebooks";
+import { toolRunner } from "../../helpers/tools";
 
 const R = "H003-NOTICE-HANDOVER";
 
+const { run, value: toolValue } = toolRunner(loadPreset("h003-city-bank"));
+
+/** The rule's answer (value and reasons); fails the test with the engine's message if it is unavailable. */
+function outcome(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (isUnavailable(r)) throw new Error(`${R} unavailable (${r.code}): ${r.en}`);
+  return r;
+}
+const value = (input: unknown, settings: Record<string, unknown> = {}) => toolValue(R, input, settings);
+/** The unavailable answer; fails the test if the rule produced a value. */
+function failure(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (!isUnavailable(r)) throw new Error(`${R} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
+  return r;
+}
+
 describe(`${R}: 7 days' written notice, handover within the following 7 days`, () => {
   it("reproduces the rule file: notice 2025-03-03 → earliest separation 2025-03-10, handover by 2025-03-10", () => {
-    const r = outcome(H, R, { noticeDate: "2025-03-03" });
+    const r = outcome({ noticeDate: "2025-03-03" });
     expect(r.value).toEqual({ earliestSeparation: "2025-03-10", separationDate: "2025-03-10", noticeSufficient: true, handoverDeadline: "2025-03-10" });
     expect(r.reasons).toEqual([
       { rule: R, zh: "2025-03-03 书面通知,须提前 7 天:最早 2025-03-10 解除", en: "written notice 2025-03-03, 7 days ahead: separation on or after 2025-03-10" },
@@ -13,8 +31,8 @@ describe(`${R}: 7 days' written notice, handover within the following 7 days`, (
   });
 
   it("h003.handover.from = separation: handover by 2025-03-17 (earliest separation + 7)", () => {
-    expect(value(H, R, { noticeDate: "2025-03-03" }, { "h003.handover.from": "separation" }).handoverDeadline).toBe("2025-03-17");
-    expect(value(H, R, { noticeDate: "2025-03-03", separationDate: "2025-03-20" }, { "h003.handover.from": "separation" }).handoverDeadline).toBe("2025-03-27");
+    expect(value({ noticeDate: "2025-03-03" }, { "h003.handover.from": "separation" }).handoverDeadline).toBe("2025-03-17");
+    expect(value({ noticeDate: "2025-03-03", separationDate: "2025-03-20" }, { "h003.handover.from": "separation" }).handoverDeadline).toBe("2025-03-27");
   });
 
   it.each([
@@ -22,18 +40,18 @@ describe(`${R}: 7 days' written notice, handover within the following 7 days`, (
     ["2025-03-10", true], // exactly 7 days
     ["2025-03-11", true],
   ])("separation %s after notice 2025-03-03 → notice sufficient %s", (separationDate, ok) => {
-    expect(value(H, R, { noticeDate: "2025-03-03", separationDate }).noticeSufficient).toBe(ok);
+    expect(value({ noticeDate: "2025-03-03", separationDate }).noticeSufficient).toBe(ok);
   });
 
   it("says by how many days a notice is short", () => {
-    expect(outcome(H, R, { noticeDate: "2025-03-03", separationDate: "2025-03-08" }).reasons[1].zh).toBe("2025-03-08 解除,通知期不足 7 天(差 2 天)");
+    expect(outcome({ noticeDate: "2025-03-03", separationDate: "2025-03-08" }).reasons[1].zh).toBe("2025-03-08 解除,通知期不足 7 天(差 2 天)");
   });
 
   it("counts calendar days across a month end: notice 2025-02-25 → 2025-03-04", () => {
-    expect(value(H, R, { noticeDate: "2025-02-25" }).earliestSeparation).toBe("2025-03-04");
+    expect(value({ noticeDate: "2025-02-25" }).earliestSeparation).toBe("2025-03-04");
   });
 
   it("rejects a date that is not YYYY-MM-DD", () => {
-    expect(failure(H, R, { noticeDate: "2025/03/03" }).en).toBe("noticeDate: not a date (YYYY-MM-DD)");
+    expect(failure({ noticeDate: "2025/03/03" }).en).toBe('noticeDate: "2025/03/03" is not a date (YYYY-MM-DD)');
   });
 });

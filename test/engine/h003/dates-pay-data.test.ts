@@ -1,8 +1,26 @@
+import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
-import { failure, outcome, value, H } from "../general/run";
+import { toolRunner } from "../../helpers/tools";
 
 const R = "H003-PAY-DATA-DEADLINE";
-const MAY_DAY = ["2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04", "2025-05-05"];
+/** The May Day holidays as the tool takes a calendar: one row per date. */
+const MAY_DAY = ["2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04", "2025-05-05"].map((date) => ({ date }));
+
+const { run, value: toolValue } = toolRunner(loadPreset("h003-city-bank"));
+
+/** The rule's answer (value and reasons); fails the test with the engine's message if it is unavailable. */
+function outcome(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (isUnavailable(r)) throw new Error(`${R} unavailable (${r.code}): ${r.en}`);
+  return r;
+}
+const value = (input: unknown, settings: Record<string, unknown> = {}) => toolValue(R, input, settings);
+/** The unavailable answer; fails the test if the rule produced a value. */
+function failure(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (!isUnavailable(r)) throw new Error(`${R} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
+  return r;
+}
 
 describe(`${R}: pay data for month M due by the 3rd of M+1`, () => {
   it("is a rule of the h003 rulebook citing 003 line 700", () => {
@@ -10,7 +28,7 @@ describe(`${R}: pay data for month M due by the 3rd of M+1`, () => {
   });
 
   it("reproduces the rule file: April 2025 pay data due 2025-05-03 (Saturday in the May Day break), not rolled by default", () => {
-    const r = outcome(H, R, { period: "2025-04", holidays: MAY_DAY });
+    const r = outcome({ period: "2025-04", holidays: MAY_DAY });
     expect(r.value).toMatchObject({ nominal: "2025-05-03", due: "2025-05-03", rolled: false });
     expect(r.reasons).toEqual([
       { rule: R, zh: "2025-04 工资收入数据应于次月 3 日(含当日)报送:2025-05-03(星期六)", en: "pay data for 2025-04 is due by day 3 of the next month (inclusive): 2025-05-03 (Saturday)" },
@@ -19,25 +37,39 @@ describe(`${R}: pay data for month M due by the 3rd of M+1`, () => {
   });
 
   it("h003.payData.rollForward = true: with holidays 2025-05-01…05 → 2025-05-06 (Tuesday)", () => {
-    const v = value(H, R, { period: "2025-04", holidays: MAY_DAY }, { "h003.payData.rollForward": true });
-    expect(v).toMatchObject({ due: "2025-05-06", rolled: true, skipped: ["2025-05-03", "2025-05-04", "2025-05-05"] });
+    const v = value({ period: "2025-04", holidays: MAY_DAY }, { "h003.payData.rollForward": true });
+    expect(v).toMatchObject({ due: "2025-05-06", rolled: true });
+    expect(v.skipped.map((d: { value: string }) => d.value)).toEqual(["2025-05-03", "2025-05-04", "2025-05-05"]);
   });
 
   it("h003.payData.rollForward = true without a holiday calendar rolls over the weekend only: 2025-05-03 → 2025-05-05", () => {
-    expect(value(H, R, { period: "2025-04" }, { "h003.payData.rollForward": true }).due).toBe("2025-05-05");
+    const r = outcome({ period: "2025-04" }, { "h003.payData.rollForward": true });
+    expect(r.value).toMatchObject({ due: "2025-05-05", rolled: true });
+    expect(r.reasons.map((x) => x.zh)).toEqual([
+      "2025-04 工资收入数据应于次月 3 日(含当日)报送:2025-05-03(星期六)",
+      "2025-05-03(星期六)为非工作日,节假日顺延至 2025-05-05(星期一)",
+      "节假日日历未列出 2025 年的节假日或调休上班日,只按周末判断",
+    ]);
+  });
+
+  it("an adjusted working day (调休上班日) on the due date stays: day 11 of October 2025 is a working Saturday", () => {
+    const s = { "h003.payData.rollForward": true, "h003.payData.deadlineDay": 11 };
+    expect(value({ period: "2025-09", adjustedWorkdays: [{ date: "2025-10-11" }] }, s)).toMatchObject({ due: "2025-10-11", rolled: false });
+    expect(value({ period: "2025-09" }, s)).toMatchObject({ due: "2025-10-13", rolled: true });
   });
 
   it("a working 3rd stays: May 2025 → 2025-06-03 (Tuesday)", () => {
-    expect(value(H, R, { period: "2025-05" }, { "h003.payData.rollForward": true })).toMatchObject({ due: "2025-06-03", rolled: false });
+    expect(value({ period: "2025-05" }, { "h003.payData.rollForward": true })).toMatchObject({ due: "2025-06-03", rolled: false });
   });
 
   it("the 3rd itself is on time, the 4th is late (inclusive)", () => {
-    expect(value(H, R, { period: "2025-05", submittedOn: "2025-06-03" }).onTime).toBe(true);
-    expect(value(H, R, { period: "2025-05", submittedOn: "2025-06-04" })).toMatchObject({ onTime: false, daysLate: 1 });
+    expect(value({ period: "2025-05", submittedOn: "2025-06-03" }).onTime).toBe(true);
+    const late = value({ period: "2025-05", submittedOn: "2025-06-04" });
+    expect([late.onTime, Number(late.daysLate)]).toEqual([false, 1]);
   });
 
   it("h003.payData.deadlineDay = 5: May 2025 → 2025-06-05; 29 is refused", () => {
-    expect(value(H, R, { period: "2025-05" }, { "h003.payData.deadlineDay": 5 }).due).toBe("2025-06-05");
-    expect(failure(H, R, { period: "2025-05" }, { "h003.payData.deadlineDay": 29 }).code).toBe("value");
+    expect(value({ period: "2025-05" }, { "h003.payData.deadlineDay": 5 }).due).toBe("2025-06-05");
+    expect(failure({ period: "2025-05" }, { "h003.payData.deadlineDay": 29 }).code).toBe("value");
   });
 });

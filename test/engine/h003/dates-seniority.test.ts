@@ -1,12 +1,30 @@
-import { failure, outcome, value, H } from "../general/run";
+import { isUnavailable } from "../../../src/engine/outcome";
+import { loadPreset } from "../../../src/engine/rulebooks";
+import { toolRunner } from "../../helpers/tools";
 
 const R = "H003-AGENT-SENIORITY";
 
+const { run, value: toolValue } = toolRunner(loadPreset("h003-city-bank"));
+
+/** The rule's answer (value and reasons); fails the test with the engine's message if it is unavailable. */
+function outcome(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (isUnavailable(r)) throw new Error(`${R} unavailable (${r.code}): ${r.en}`);
+  return r;
+}
+const value = (input: unknown, settings: Record<string, unknown> = {}) => toolValue(R, input, settings);
+/** The unavailable answer; fails the test if the rule produced a value. */
+function failure(input: unknown, settings: Record<string, unknown> = {}) {
+  const r = run(R, input, settings);
+  if (!isUnavailable(r)) throw new Error(`${R} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
+  return r;
+}
+
 describe(`${R}: service counts from the promotion to CM, not from the agent hire`, () => {
   it("reproduces the rule file: agent 2024-03-01, promoted 2025-01-01, terminated 2026-07-01 → 1.5 years (not 2.33)", () => {
-    const r = outcome(H, R, { dates: { agentHireDate: "2024-03-01", promotionDate: "2025-01-01" }, endDate: "2026-07-01" });
-    const v = r.value as { months: number; days: number; years: { toFixed(): string } };
-    expect([v.months, v.days, v.years.toFixed()]).toEqual([18, 0, "1.5"]);
+    const r = outcome({ agentHireDate: "2024-03-01", promotionDate: "2025-01-01", endDate: "2026-07-01" });
+    const v = r.value as { months: string; days: string; years: string };
+    expect([Number(v.months), Number(v.days), v.years]).toEqual([18, 0, "1.5"]);
     expect(r.reasons).toEqual([
       { rule: R, zh: "自晋升客户经理之日 2025-01-01 至 2026-07-01 计算工龄:18 个月(1.5 年)", en: "service from the promotion to CM 2025-01-01 to 2026-07-01: 18 months (1.5 years)" },
       { rule: R, zh: "任业务代办员之日 2024-03-01 起的工龄不计,若计则为 28 个月(2.33… 年)", en: "service since the hire as agent 2024-03-01 is not counted; it would be 28 months (2.33… years)" },
@@ -19,16 +37,18 @@ describe(`${R}: service counts from the promotion to CM, not from the agent hire
     ["2026-07-02", 18, 1],
     ["2025-01-01", 0, 0],
   ])("promoted 2025-01-01, ends %s → %s months %s days", (endDate, months, days) => {
-    expect(value(H, R, { dates: { promotionDate: "2025-01-01" }, endDate })).toMatchObject({ months, days });
+    const v = value({ promotionDate: "2025-01-01", endDate });
+    expect([Number(v.months), Number(v.days)]).toEqual([months, days]);
   });
 
   it("clamps month ends: promoted 2025-01-31, ends 2025-02-28 → 1 month", () => {
-    expect(value(H, R, { dates: { promotionDate: "2025-01-31" }, endDate: "2025-02-28" })).toMatchObject({ months: 1, days: 0 });
+    const v = value({ promotionDate: "2025-01-31", endDate: "2025-02-28" });
+    expect([Number(v.months), Number(v.days)]).toEqual([1, 0]);
   });
 
   it("requires the promotion date, an end after it, and a hire before it", () => {
-    expect(failure(H, R, { dates: { agentHireDate: "2024-03-01" }, endDate: "2026-07-01" }).code).toBe("value");
-    expect(failure(H, R, { dates: { promotionDate: "2025-01-01" }, endDate: "2024-12-31" }).code).toBe("value");
-    expect(failure(H, R, { dates: { promotionDate: "2025-01-01", agentHireDate: "2025-02-01" }, endDate: "2026-07-01" }).code).toBe("value");
+    expect(failure({ agentHireDate: "2024-03-01", endDate: "2026-07-01" }).code).toBe("value");
+    expect(failure({ promotionDate: "2025-01-01", endDate: "2024-12-31" }).code).toBe("value");
+    expect(failure({ promotionDate: "2025-01-01", agentHireDate: "2025-02-01", endDate: "2026-07-01" }).code).toBe("value");
   });
 });

@@ -3,7 +3,6 @@
  * reported as unrecovered; settings h003.mgmtLoss.share and h003.mgmtLoss.appliesToCMs.
  */
 import { resolveSettings } from "../../../src/engine/api";
-import { Dec } from "../../../src/engine/decimal";
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
 import { runTool } from "../../../src/engine/tools";
@@ -18,8 +17,9 @@ function tool(input: unknown, overrides: Record<string, unknown> = {}) {
 function ok(input: unknown, overrides: Record<string, unknown> = {}) {
   const r = tool(input, overrides);
   if (isUnavailable(r)) throw new Error(`${r.zh} / ${r.en}`);
-  const v = r.value as { deduction: Dec; incomeAfter: Dec; unrecovered: Dec; applies: boolean };
-  return { deduction: v.deduction.toFixed(2), incomeAfter: v.incomeAfter.toFixed(2), unrecovered: v.unrecovered.toFixed(2), applies: v.applies, reasons: r.reasons };
+  // Tool answers give money as decimal strings with the rulebook's two decimals.
+  const v = r.value as { deduction: string; incomeAfter: string; unrecovered: string; applies: boolean };
+  return { deduction: v.deduction, incomeAfter: v.incomeAfter, unrecovered: v.unrecovered, applies: v.applies, reasons: r.reasons };
 }
 
 describe("H003-MGMT-LOSS-DEDUCT the rule file's examples", () => {

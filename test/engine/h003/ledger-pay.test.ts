@@ -17,10 +17,13 @@ describe("H003-PAY-NO-BASE-SALARY", () => {
   it("H003-PAY-NO-BASE-SALARY the rule file's example: 2 900万 × 0.5 + 750万 × 2 = 2 950.00 元", () => {
     const r = appraiseOne(RB, cm("36500000", "29000000"), "2026-10", RATES);
     expect(r.commission).toBe("2950.00");
+    // Stock 2 900万 ÷ 1万 × 0.5 = 1 450.00; increment 750万 ÷ 1万 × 2 = 1 500.00; total 2 950.00.
     expect(r.explanation.filter((e) => e.rule === RULE)).toEqual([
-      { rule: RULE, zh: "存量存款 ¥29,000,000.00,每 ¥10,000.00 计 0.5 元 → ¥1,450.00", en: "stock deposits ¥29,000,000.00 at ¥0.5 per ¥10,000.00 → ¥1,450.00" },
-      { rule: RULE, zh: "增量存款 ¥7,500,000.00,每 ¥10,000.00 计 2 元 → ¥1,500.00", en: "increment deposits ¥7,500,000.00 at ¥2 per ¥10,000.00 → ¥1,500.00" },
-      { rule: RULE, zh: "无基本工资、固定工资和等级工资,收入 = 各项含量收入之和 ¥2,950.00", en: "no base, fixed or grade salary: pay = sum of volume × rate lines ¥2,950.00" },
+      {
+        rule: RULE,
+        zh: "存量存款 ¥29,000,000.00 每万元 0.5 元 + 增量存款 ¥7,500,000.00 每万元 2 元 = ¥2,950.00(无基本工资、固定工资和等级工资)",
+        en: "stock deposits ¥29,000,000.00 at 0.5 per 10,000 + increment ¥7,500,000.00 at 2 per 10,000 = ¥2,950.00 (no base, fixed or grade salary)",
+      },
     ]);
   });
 
@@ -32,6 +35,12 @@ describe("H003-PAY-NO-BASE-SALARY", () => {
     ["0", "29000000", "0.00"],
   ])("H003-PAY-NO-BASE-SALARY own %s against base %s → %s (no increment below the base)", (own, base, pay) => {
     expect(appraiseOne(RB, cm(own, base), "2026-10", RATES).commission).toBe(pay);
+  });
+
+  it("H003-PAY-NO-BASE-SALARY a bank's own rates: 100万 stock × 10 元/万 + 50万 increment × 3 元/万 = 1 150.00", () => {
+    // Stock min(150万, 100万) = 100万 → 100 × 10 = 1 000.00; increment 150万 − 100万 = 50万 → 50 × 3 = 150.00.
+    const r = appraiseOne(RB, cm("1500000", "1000000", "2026-01"), "2026-01", { "h003.pay.stockRate": "10", "h003.pay.incrementRate": "3" });
+    expect(r.commission).toBe("1150.00");
   });
 
   it("H003-PAY-NO-BASE-SALARY h003.pay.stockRate and h003.pay.incrementRate unset (no default): #N/A naming both, never 0", () => {

@@ -7,6 +7,7 @@ import { Dec } from "../../../src/engine/decimal";
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
 import { runTool } from "../../../src/engine/tools";
+import { appraiseOne } from "../../helpers/appraise";
 
 const book = loadPreset("h003-city-bank");
 function tool(rule: string, input: unknown, overrides: Record<string, unknown> = {}) {
@@ -116,40 +117,52 @@ describe("H003-RISKDEP-REFUND boundaries", () => {
   });
 });
 
-describe("H003-RISKDEP-LEDGER tool over explicit months", () => {
+/**
+ * H003-RISKDEP-LEDGER is the ledger the appraisal keeps over a manager's months (rulebook format 2 has no separate
+ * "ledger tool"): the same figures, from monthly records.
+ */
+describe("H003-RISKDEP-LEDGER over a manager's months", () => {
+  const months = (incomes: string[], extra: (i: number) => Record<string, unknown> = () => ({})) =>
+    incomes.map((income, i) => ({ period: `2026-${String(i + 1).padStart(2, "0")}`, income, ...extra(i) }));
+  const appraise = (grade: string | undefined, history: Array<Record<string, unknown>>, period: string, settings: Record<string, unknown> = {}, more: Record<string, unknown> = {}) =>
+    appraiseOne("h003-city-bank", { role: "cm", ...(grade ? { grade } : {}), history, ...more }, period, settings);
+
   it("H003-RISKDEP-LEDGER reproduces the seven-month example with every month's movements", () => {
-    const months = ["8000", "12000", "9500.55", "-500", "15000", "20000", "18000"].map((income) => ({ income }));
-    const r = ok("H003-RISKDEP-LEDGER", { grade: "intermediate", months });
-    expect(r.value.withheld).toBe("10000.00");
-    expect(r.value.balance).toBe("10000.00");
-    expect((r.value.months as Array<{ withheld: string }>).map((m) => m.withheld)).toEqual(["1600.00", "2400.00", "1900.11", "0.00", "3000.00", "1099.89", "0.00"]);
-    expect(r.reasons.find((x) => x.rule === "H003-RISKDEP-CAP")?.zh).toBe("#6 中级客户经理上限 ¥10,000.00,已存 ¥8,900.11,本月只提 ¥1,099.89");
-    expect(r.reasons[r.reasons.length - 1]).toEqual({
+    const history = months(["8000", "12000", "9500.55", "-500", "15000", "20000", "18000"]);
+    // 1 600.00 + 2 400.00 + 1 900.11 + 0 + 3 000.00 + 1 099.89 (only the remainder to the 10 000 cap) + 0 = 10 000.00
+    const byMonth = history.map((h) => appraise("intermediate", history, h.period as string).riskDeposit?.withheld);
+    expect(byMonth).toEqual(["1600.00", "2400.00", "1900.11", "0.00", "3000.00", "1099.89", "0.00"]);
+    const year = appraise("intermediate", history, "2026");
+    expect(year.riskDeposit).toEqual({ withheld: "10000.00", balance: "10000.00", refundable: "0.00" });
+    expect(year.explanation.find((x) => x.rule === "H003-RISKDEP-CAP")?.zh).toBe("2026-06:中级客户经理上限 ¥10,000.00,已存 ¥8,900.11,本月只提 ¥1,099.89");
+    expect(year.explanation.filter((x) => x.rule === "H003-RISKDEP-LEDGER").pop()).toEqual({
       rule: "H003-RISKDEP-LEDGER",
-      zh: "期初 ¥0.00 + 提取 ¥10,000.00 − 退还 ¥0.00 = 期末 ¥10,000.00",
-      en: "opening ¥0.00 + withheld ¥10,000.00 − refunded ¥0.00 = closing ¥10,000.00",
+      zh: "期初 ¥0.00(未提供结转余额,从 ¥0.00 开始)+ 本期提取 ¥10,000.00 − 退还 ¥0.00 = 期末 ¥10,000.00",
+      en: "opening ¥0.00 (no balance carried in, starting from ¥0.00) + withheld ¥10,000.00 − refunded ¥0.00 = closing ¥10,000.00",
     });
   });
 
   it("H003-RISKDEP-LEDGER with the rule file's conservation example: 0 + 10 000 − 1 200 (losses) − 8 800 (refund) = 0", () => {
-    const run = ok("H003-RISKDEP-LEDGER", { grade: "intermediate", months: [{ income: "50000" }, { income: "50000" }] });
-    expect(run.value.balance).toBe("10000.00");
-    const settle = ok("H003-RISKDEP-REFUND", { balance: run.value.balance, leaveDate: "2026-03-31", compensationYuan: "1200" });
+    const run = appraise("intermediate", months(["50000", "50000"]), "2026-02");
+    expect(run.riskDeposit?.balance).toBe("10000.00");
+    const settle = ok("H003-RISKDEP-REFUND", { balance: run.riskDeposit!.balance, leaveDate: "2026-03-31", compensationYuan: "1200" });
     expect([settle.value.applied, settle.value.refund, settle.value.closing]).toEqual(["1200.00", "8800.00", "0.00"]);
   });
 
-  it("H003-RISKDEP-LEDGER h003.riskDeposit.excessOnDemotion = refundExcess in the tool", () => {
-    const r = ok("H003-RISKDEP-LEDGER", { opening: "20000", months: [{ period: "2026-04", income: "15000", grade: "intermediate" }] }, { "h003.riskDeposit.excessOnDemotion": "refundExcess" });
-    expect([r.value.refunded, r.value.balance]).toEqual(["10000.00", "10000.00"]);
+  it("H003-RISKDEP-LEDGER h003.riskDeposit.excessOnDemotion = refundExcess over the months", () => {
+    const r = appraise("intermediate", [{ period: "2026-04", income: "15000" }], "2026-04", { "h003.riskDeposit.excessOnDemotion": "refundExcess" }, { riskDeposit: { balance: "20000" } });
+    expect([r.riskDeposit?.refundable, r.riskDeposit?.balance]).toEqual(["10000.00", "10000.00"]);
   });
 
   it("H003-RISKDEP-LEDGER an agent month (role given) withholds nothing", () => {
-    const r = ok("H003-RISKDEP-LEDGER", { grade: "junior", months: [{ income: "9000", role: "agent" }, { income: "9000", role: "cm" }] });
-    expect((r.value.months as Array<{ withheld: string }>).map((m) => m.withheld)).toEqual(["0.00", "1800.00"]);
+    const history = [{ period: "2026-01", income: "9000", role: "agent" }, { period: "2026-02", income: "9000" }];
+    expect(appraise("junior", history, "2026-01").riskDeposit).toBeUndefined();
+    // February as a junior CM: 20 % of 9 000 = 1 800.00; January as an agent withheld nothing.
+    expect(appraise("junior", history, "2026-02").riskDeposit).toEqual({ withheld: "1800.00", balance: "1800.00", refundable: "0.00" });
   });
 
   it("H003-RISKDEP-LEDGER a month without a grade is #N/A", () => {
-    const r = tool("H003-RISKDEP-LEDGER", { months: [{ income: "9000" }] });
-    expect(isUnavailable(r) && r.code).toBe("na");
+    const r = appraise(undefined, [{ period: "2026-01", income: "9000" }], "2026-01");
+    expect(r.unavailable?.find((u) => u.output === "riskDeposit")?.code).toBe("na");
   });
 });

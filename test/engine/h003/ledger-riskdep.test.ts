@@ -36,7 +36,7 @@ describe("H003-RISKDEP-CAP the rule file's seven-month example, month by month f
       },
     ]);
     expect(said(r, "H003-RISKDEP-LEDGER")[0].zh).toBe(
-      "期初 ¥8,900.11(未提供结转余额,由 2026-01 至 2026-05 共 5 个月的月收入从 ¥0.00 推算)+ 本期提取 ¥1,099.89 − 退还 ¥0.00 = 期末 ¥10,000.00",
+      "期初 ¥8,900.11(未提供结转余额,由 2026-01 至 2026-05 共 5 期从 ¥0.00 推算)+ 本期提取 ¥1,099.89 − 退还 ¥0.00 = 期末 ¥10,000.00",
     );
   });
 
@@ -73,7 +73,7 @@ describe("H003-RISKDEP-LEDGER carried-in balance (riskDeposit.balance)", () => {
   it("H003-RISKDEP-LEDGER a year's appraisal sums the withholding of its months", () => {
     const r = appraiseOne(RB, cm("intermediate", history(INCOMES)), "2026");
     expect(r.riskDeposit).toEqual({ withheld: "10000.00", balance: "10000.00", refundable: "0.00" });
-    expect(said(r, "H003-RISKDEP-CAP")[0].zh).toBe("2026-06 中级客户经理上限 ¥10,000.00,已存 ¥8,900.11,本月只提 ¥1,099.89");
+    expect(said(r, "H003-RISKDEP-CAP")[0].zh).toBe("2026-06:中级客户经理上限 ¥10,000.00,已存 ¥8,900.11,本月只提 ¥1,099.89");
   });
 
   it("H003-RISKDEP-LEDGER no monthly income anywhere (an annual scoring input): the risk deposit is absent, not 0", () => {
@@ -88,13 +88,13 @@ describe("H003-RISKDEP-LEDGER carried-in balance (riskDeposit.balance)", () => {
     expect(r.riskDeposit).toBeUndefined();
     const u = r.unavailable?.find((x) => x.output === "riskDeposit");
     expect(u).toMatchObject({ code: "na", rule: "H003-RISKDEP-WITHHOLD" });
-    expect(u?.zh).toContain("缺少 2026-03 的月收入记录");
+    expect(u?.zh).toBe("2026-03:缺少 2026-03 的记录");
   });
 
   it("H003-RISKDEP-LEDGER the appraised month without income is #N/A, never 0", () => {
     const r = appraiseOne(RB, cm("intermediate", [{ period: "2026-01", income: "8000" }, { period: "2026-02", avgDeposits: "1" }]), "2026-02");
     expect(r.riskDeposit).toBeUndefined();
-    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", en: "2026-02: missing monthly income (income), so no risk deposit" });
+    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", rule: "H003-RISKDEP-WITHHOLD", en: "2026-02: missing monthly income (income)" });
   });
 
   it("H003-RISKDEP-LEDGER no record for the appraised month is #N/A", () => {
@@ -130,7 +130,7 @@ describe("H003-RISKDEP-WITHHOLD who is withheld from", () => {
 
   it("H003-RISKDEP-CAP a CM without a grade is #N/A (no cap)", () => {
     const r = appraiseOne(RB, { role: "cm", history: [{ period: "2026-01", income: "9000" }] }, "2026-01");
-    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", zh: "2026-01 没有等级,无法确定风险金上限" });
+    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", zh: "2026-01:没有等级,无法确定风险金上限" });
   });
 });
 
@@ -191,8 +191,8 @@ describe("H003-RISKDEP-WITHHOLD settings", () => {
   it("H003-RISKDEP-WITHHOLD h003.riskDeposit.incomeBase = afterLossDeductions: 20% of 9 000 − 1 500 = 1 500.00", () => {
     const r = appraiseOne(RB, cm("intermediate", withLoss), "2026-01", { "h003.riskDeposit.incomeBase": "afterLossDeductions" });
     expect(r.riskDeposit).toEqual({ withheld: "1500.00", balance: "1500.00", refundable: "0.00" });
-    expect(said(r, "H003-MGMT-LOSS-DEDUCT")[0].zh).toBe("损失 ¥3,000.00 × 50% = ¥1,500.00,从本期收入 ¥9,000.00 中扣减 → ¥7,500.00");
-    expect(said(r, "H003-RISKDEP-WITHHOLD")[0].zh).toBe("扣减损失后月收入 ¥7,500.00 × 20% = ¥1,500.00,提取风险金,余额 ¥1,500.00");
+    // 3 000 × 50% = 1 500 deducted (H003-MGMT-LOSS-DEDUCT); (9 000 − 1 500) × 20% = 1 500 withheld.
+    expect(said(r, "H003-RISKDEP-WITHHOLD")[0].zh).toBe("月收入 ¥9,000.00 扣减损失 ¥1,500.00(H003-MGMT-LOSS-DEDUCT)后 ¥7,500.00 × 20% = ¥1,500.00,提取风险金,余额 ¥1,500.00");
   });
 
   it("H003-RISKDEP-WITHHOLD afterLossDeductions: a loss above the income leaves nothing to withhold from", () => {
@@ -220,7 +220,7 @@ describe("H003-RISKDEP-WITHHOLD settings", () => {
 
   it("H003-RISKDEP-CAP h003.riskDeposit.caps without the manager's grade is #N/A", () => {
     const r = appraiseOne(RB, cm("junior", [{ period: "2026-01", income: "20000" }]), "2026-01", { "h003.riskDeposit.caps": { senior: "20000" } });
-    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", zh: "初级客户经理没有设置风险金上限" });
+    expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "na", zh: "2026-01:初级客户经理没有设置风险金上限" });
   });
 });
 
@@ -232,5 +232,83 @@ describe("H003-MGMT-LOSS-DEDUCT shares read from records", () => {
     });
     expect(r.riskDeposit).toBeUndefined();
     expect(r.unavailable?.find((x) => x.output === "riskDeposit")).toMatchObject({ code: "value", rule: "H003-MGMT-LOSS-DEDUCT" });
+  });
+});
+
+describe("H003-RISKDEP-WITHHOLD one month from a zero balance: 20 % of the income, rounded half-up to the fen once", () => {
+  const month = (income: string) => appraiseOne(RB, cm("intermediate", [{ period: "2026-01", income }]), "2026-01");
+  it.each([
+    ["0", "0.00"],
+    ["-0.01", "0.00"],
+  ])("H003-RISKDEP-WITHHOLD income %s ≤ 0 → nothing withheld (%s)", (income, withheld) => {
+    const r = month(income);
+    expect(r.riskDeposit).toEqual({ withheld, balance: "0.00", refundable: "0.00" });
+    expect(said(r, "H003-RISKDEP-WITHHOLD")[0].zh).toMatch(/≤ 0,本月不提取风险金,余额 ¥0\.00$/);
+  });
+
+  it.each([
+    ["0.01", "0.00", "¥0.00"], // 0.002 rounds down
+    ["0.025", "0.01", "¥0.01"], // 0.005 rounds half-up
+    ["0.024", "0.00", "¥0.00"], // 0.0048 rounds down
+    ["9500.55", "1900.11", "¥1,900.11"], // 1 900.11 exactly
+  ])("H003-RISKDEP-WITHHOLD income %s → %s withheld", (income, withheld, shown) => {
+    const r = month(income);
+    expect(r.riskDeposit).toEqual({ withheld, balance: withheld, refundable: "0.00" });
+    expect(said(r, "H003-RISKDEP-WITHHOLD")[0].zh).toContain(`= ${shown},提取风险金`);
+  });
+});
+
+describe("H003-RISKDEP-CAP boundaries from a carried-in balance", () => {
+  /** Which line explains the month: the ordinary 20 % line, only the remainder to the cap, or nothing at the cap. */
+  const lineOf = (r: ReturnType<typeof appraiseOne>) =>
+    said(r, "H003-RISKDEP-CAP")[0]?.zh.includes("已达上限") ? "atCap" : said(r, "H003-RISKDEP-CAP").length > 0 ? "capped" : "withheld";
+  it.each([
+    ["intermediate", "8000", "10000", "2000.00", "10000.00", "withheld"], // 20 % lands exactly on the cap
+    ["intermediate", "8000", "10000.05", "2000.00", "10000.00", "capped"], // 2 000.01 due, 2 000.00 of room
+    ["intermediate", "8000", "9999.95", "1999.99", "9999.99", "withheld"],
+    ["intermediate", "9999.99", "1000", "0.01", "10000.00", "capped"],
+    ["intermediate", "10000", "1000", "0.00", "10000.00", "atCap"],
+    ["senior", "19999.99", "50000", "0.01", "20000.00", "capped"],
+    ["junior", "4999", "10000", "1.00", "5000.00", "capped"],
+  ])("H003-RISKDEP-CAP %s with %s carried in, income %s → withheld %s, balance %s (%s)", (grade, opening, income, withheld, balance, line) => {
+    const r = appraiseOne(RB, cm(grade, [{ period: "2026-01", income }], { riskDeposit: { balance: opening } }), "2026-01");
+    expect(r.riskDeposit).toEqual({ withheld, balance, refundable: "0.00" });
+    expect(lineOf(r)).toBe(line);
+  });
+
+  it("H003-RISKDEP-CAP the seven-month example: the cap line speaks only in June (the remainder) and July (at the cap); April's loss withholds nothing", () => {
+    const lines = INCOMES.map((_, i) => {
+      const r = appraiseOne(RB, cm("intermediate", history(INCOMES)), periodOf(i));
+      return said(r, "H003-RISKDEP-WITHHOLD")[0]?.zh.includes("≤ 0") ? "noIncome" : lineOf(r);
+    });
+    expect(lines).toEqual(["withheld", "withheld", "withheld", "noIncome", "withheld", "capped", "atCap"]);
+  });
+
+  it("H003-RISKDEP-GRADE-CHANGE refundExcess refunds nothing when the balance is exactly at the cap", () => {
+    const r = appraiseOne(RB, cm("intermediate", [{ period: "2026-01", income: "15000" }], { riskDeposit: { balance: "10000" } }), "2026-01", {
+      "h003.riskDeposit.excessOnDemotion": "refundExcess",
+    });
+    expect(r.riskDeposit).toEqual({ withheld: "0.00", balance: "10000.00", refundable: "0.00" });
+  });
+
+  it("H003-RISKDEP-GRADE-CHANGE a carried balance of 6 000 above the junior cap of 5 000 is held (default hold), nothing withheld", () => {
+    const r = appraiseOne(RB, cm("junior", [{ period: "2026-01", income: "9000" }], { riskDeposit: { balance: "6000" } }), "2026-01");
+    expect(r.riskDeposit).toEqual({ withheld: "0.00", balance: "6000.00", refundable: "0.00" });
+    expect(said(r, "H003-RISKDEP-GRADE-CHANGE")[0].zh).toBe(
+      "余额 ¥6,000.00 已超过初级客户经理上限 ¥5,000.00,超出部分保留至离岗后退还(h003.riskDeposit.excessOnDemotion = hold),本月不提取",
+    );
+  });
+
+  it("H003-RISKDEP-LEDGER a negative carried-in balance is refused with the input, never run", () => {
+    expect(() => appraiseOne(RB, cm("intermediate", [{ period: "2026-01", income: "9000" }], { riskDeposit: { balance: "-0.01" } }), "2026-01")).toThrow(
+      "managers[0].riskDeposit.balance: a risk-deposit balance is never negative",
+    );
+  });
+
+  it("H003-RISKDEP-CAP a bank's own rate and caps (10 %, junior 1 000): 900.00, then only the remainder 100.00", () => {
+    const settings = { "h003.riskDeposit.rate": "10%", "h003.riskDeposit.caps": { senior: "3000", intermediate: "2000", junior: "1000" } };
+    const r = appraiseOne(RB, cm("junior", history(["9000", "9000"])), "2026-02", settings);
+    expect(r.riskDeposit).toEqual({ withheld: "100.00", balance: "1000.00", refundable: "0.00" });
+    expect(said(r, "H003-RISKDEP-CAP")[0].zh).toBe("初级客户经理上限 ¥1,000.00,已存 ¥900.00,本月只提 ¥100.00");
   });
 });

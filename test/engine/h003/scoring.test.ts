@@ -270,7 +270,11 @@ describe("H003-SCORE-CM-STEPS", () => {
     const r = cm("intermediate", example, { "h003.cm.applyStepRules": false });
     expect(r.scoreItems?.map((i) => i.points)).toEqual(["40.00", "0.00", "20.00", "7.14"]);
     expect(r.score).toBe("67.14");
-    expect(r.explanation.map((e) => e.rule)).toContain("H003-SCORE-DEPOSIT-GROWTH, H003-SCORE-CM-STEPS");
+    // The target-based reading of the CM items is H003-SCORE-CM-STEPS's: its lines cite it.
+    expect(r.explanation.filter((e) => e.rule === "H003-SCORE-CM-STEPS").map((e) => e.zh)).toEqual([
+      "存款日均增长率 31.00%(目标 30.00% 以上,不适用加减分)→ 40 分",
+      "收贷收息率 99.70%(目标 99.50% 以上,不适用加减分)→ 20 分",
+    ]);
   });
 
   it("H003-SCORE-CM-STEPS: with applyStepRules = false CMs get no bonus: maximum 100", () => {

@@ -27,7 +27,7 @@ describe(`${RULE}`, () => {
     expect(r.status).toBe("demoteAppointment");
     expect(r.grade).toBe("junior");
     expect(fired(r)).toEqual([
-      { rule: RULE, zh: "考核年度(2026-01–2026-12)出现重大安全责任事故(2026)→ 降级", en: "major accident in the assessment year (2026-01–2026-12) (2026) → demotion" },
+      { rule: RULE, zh: "考核年度(2026-01–2026-12)出现重大安全责任事故 → 降级", en: "major accident in the assessment year (2026-01–2026-12) → demotion" },
     ]);
   });
 
@@ -62,10 +62,7 @@ describe(`${RULE}`, () => {
   it(`${RULE}: an accident with no loss figure demotes and says the dismissal could not be judged`, () => {
     const r = appraiseOne("h003-city-bank", accident(), "2026");
     expect(r.status).toBe("demoteAppointment");
-    expect(fired(r).map((e) => e.zh)).toEqual([
-      "考核年度(2026-01–2026-12)出现重大安全责任事故(2026)→ 降级",
-      "无法判断:考核年度(2026-01–2026-12)缺少重大安全责任事故造成的损失金额(lossYuan)",
-    ]);
+    expect(fired(r).map((e) => e.zh)).toEqual(["考核年度(2026-01–2026-12)出现重大安全责任事故 → 降级", "无法判断:2026:考核年度缺少重大安全责任事故造成的损失金额(lossYuan)"]);
   });
 
   it(`${RULE}: a loss without an accident flag is not an accident loss`, () => {

@@ -4,8 +4,11 @@
  * and 5 new accounts (10): an increase of 62.5万 scores exactly 85.00, 25万 exactly 70.00.
  * Higher grades are used where the ladder must show the grade after demotion.
  */
+import { resolveRulebook } from "../../../src/engine/api";
 import { dec } from "../../../src/engine/decimal";
+import { presetDocument } from "../../../src/engine/rulebooks";
 import { appraiseOne } from "../../helpers/appraise";
+import { appraiseWith } from "../../helpers/rulebookFile";
 
 const DEMOTE = "H003-DEMOTE-CM-SCORE";
 const DISMISS = "H003-DISMISS-CM-SCORE";
@@ -139,5 +142,22 @@ describe(`${DISMISS}`, () => {
     const r = appraiseOne("h003-city-bank", junior(increase), "2026");
     expect(r.score).toBe(score);
     expect(r.status).toBe(status);
+  });
+});
+
+describe(`${DEMOTE}: the line is rulebook data`, () => {
+  it(`${DEMOTE}: a bank that moves the line from 85 to 80 edits the rulebook only; a junior scoring 84 then stays normal`, () => {
+    const doc = presetDocument("h003-city-bank") as { rules: Array<{ id: string; trigger?: unknown }> };
+    const rule = doc.rules.find((r) => r.id === DEMOTE)!;
+    rule.trigger = JSON.parse(JSON.stringify(rule.trigger).replace(/\b85\b/g, "80"));
+    const book = resolveRulebook(doc);
+    if (!book.ok) throw new Error(JSON.stringify(book.problems));
+    // 40 × 60万 ÷ 100万 = 24 + NPL 0 (30) + collection 99.5 % (20) + 5 of 5 accounts (10) = 84; months at base + 60万.
+    const r = appraiseWith(book.value, junior("600000"), "2026");
+    expect(r.score).toBe("84.00");
+    expect(rules(r)).toEqual([]);
+    expect(r.status).toBe("normal");
+    // The built-in line of 85 demotes the same junior.
+    expect(appraiseOne("h003-city-bank", junior("600000"), "2026").status).toBe("demoteToAgentOrRelease");
   });
 });

@@ -79,7 +79,7 @@ describe(`${RULE}: conduct deduction points`, () => {
     ];
     const r = appraiseOne("h003-city-bank", { role: "cm", grade: "senior", history }, "2026");
     expect(r.status).toBe("dismiss");
-    expect(fired(r)[0].zh).toBe("考核年度(2026-01–2026-12)违规扣分合计 15(2026-03 6、2026-05 9)≥ 15 → 解除劳动合同");
+    expect(fired(r)[0].zh).toBe("考核年度(2026-01–2026-12)违规扣分合计 15 ≥ 15 → 解除劳动合同"); // 6 (2026-03) + 9 (2026-05); the year row's 6 is not added again
   });
 });
 
@@ -102,7 +102,7 @@ describe(`${RULE}: h003.conduct.window`, () => {
   it(`${RULE}: h003.conduct.window = rolling12Months: 2025-07…2026-06 holds 10 + 5 = 15 → dismiss`, () => {
     const r = appraiseOne("h003-city-bank", mgr(), "2026-06", { "h003.conduct.window": "rolling12Months" });
     expect(r.status).toBe("dismiss");
-    expect(fired(r)[0].zh).toBe("近 12 个月(2025-07–2026-06)违规扣分合计 15(2025-11 10、2026-02 5)≥ 15 → 解除劳动合同");
+    expect(fired(r)[0].zh).toBe("近 12 个月(2025-07–2026-06)违规扣分合计 15 ≥ 15 → 解除劳动合同"); // 10 (2025-11) + 5 (2026-02)
   });
 
   it(`${RULE}: h003.conduct.window = rolling12Months: 2025-07 is the first month inside, 2025-06 is outside`, () => {
@@ -112,11 +112,37 @@ describe(`${RULE}: h003.conduct.window`, () => {
   });
 });
 
+describe(`${RULE}: the window's months`, () => {
+  const inJune = (period: string) => ({ role: "cm", grade: "senior", history: [{ period, ...good, conductDeductions: "15" }, { period: "2026-06", ...good }] });
+
+  it(`${RULE}: assessmentYear of 2026-06 is 2026-01…2026-06: 15 points in 2026-01 count, 15 in 2025-12 do not`, () => {
+    const r = appraiseOne("h003-city-bank", inJune("2026-01"), "2026-06");
+    expect(r.status).toBe("dismiss");
+    expect(fired(r)[0].zh).toBe("考核年度(2026-01–2026-06)违规扣分合计 15 ≥ 15 → 解除劳动合同");
+    expect(appraiseOne("h003-city-bank", inJune("2025-12"), "2026-06").status).toBe("normal");
+  });
+
+  it(`${RULE}: months win over the quarter and the year that hold them, and a month without the field adds nothing`, () => {
+    // The year's 9 and the first quarter's 5 repeat months already entered; 2026-05 carries no deductions.
+    // 3 (2026-02) + 4 (2026-04) + 8 (2026-07) = 15; counting the quarter or the year too would give 20 or 29.
+    const history = [
+      { period: "2026", ...good, conductDeductions: "9" },
+      { period: "2026-Q1", ...good, conductDeductions: "5" },
+      { period: "2026-02", ...good, conductDeductions: "3" },
+      { period: "2026-04", ...good, conductDeductions: "4" },
+      { period: "2026-05", ...good },
+      { period: "2026-07", ...good, conductDeductions: "8" },
+    ];
+    const r = appraiseOne("h003-city-bank", { role: "cm", grade: "senior", history }, "2026");
+    expect(fired(r)[0].zh).toBe("考核年度(2026-01–2026-12)违规扣分合计 15 ≥ 15 → 解除劳动合同");
+  });
+});
+
 describe(`${RULE}: major violation and major loss`, () => {
   it(`${RULE}: a major violation alone dismisses`, () => {
     const r = appraiseOne("h003-city-bank", annual({ flags: ["majorViolation"] }), "2026");
     expect(r.status).toBe("dismiss");
-    expect(fired(r)).toEqual([{ rule: RULE, zh: "考核年度(2026-01–2026-12)出现重大违规违纪(2026)→ 解除劳动合同", en: "major violation in the assessment year (2026-01–2026-12) (2026) → dismissal" }]);
+    expect(fired(r)).toEqual([{ rule: RULE, zh: "考核年度(2026-01–2026-12)出现重大违规违纪 → 解除劳动合同", en: "major violation in the assessment year (2026-01–2026-12) → dismissal" }]);
   });
 
   it(`${RULE}: a major economic loss alone dismisses`, () => {

@@ -40,11 +40,12 @@ describe(`${RULE}: rule file example`, () => {
     const r = appraiseOne("h003-city-bank", cm(["950", "899.99", "880", "850"]), "2026-04");
     expect(r.status).toBe("demote");
     expect(r.grade).toBe("junior");
+    // Feb 899.99万, Mar 880万, Apr 850万 are each below 90% of the 1000万 base (900万).
     expect(fired(r)).toEqual([
       {
         rule: RULE,
-        zh: "2026-02 至 2026-04 连续 3 个月日均存款低于基数存款的 90.00%:2026-02 ¥8,999,900.00 < ¥9,000,000.00;2026-03 ¥8,800,000.00 < ¥9,000,000.00;2026-04 ¥8,500,000.00 < ¥9,000,000.00 → 降级",
-        en: "2026-02 to 2026-04: daily-average deposits below 90.00% of base deposits for 3 consecutive months: 2026-02 ¥8,999,900.00 < ¥9,000,000.00; 2026-03 ¥8,800,000.00 < ¥9,000,000.00; 2026-04 ¥8,500,000.00 < ¥9,000,000.00 → demotion",
+        zh: "2026-02 至 2026-04 连续 3 个月日均存款低于基数存款的 90.00%(¥9,000,000.00,基数存款 ¥10,000,000.00)→ 降级",
+        en: "2026-02 to 2026-04: daily-average deposits below 90.00% of base deposits for 3 consecutive months (¥9,000,000.00, base ¥10,000,000.00) → demotion",
       },
     ]);
   });
@@ -140,6 +141,14 @@ describe(`${RULE}: h003.cm.depositShortfall.gap`, () => {
     expect(appraiseOne("h003-city-bank", cm([...gappy, "850"]), "2026-06").status).toBe("demote");
   });
 
+  it(`${RULE}: breaksRun: a month whose row is there but whose deposits could not be read is a gap too`, () => {
+    // March's row exists (its other figures read) but its daily average is missing, as when the cell held "1,2O0".
+    const m = cm(["850", "850", "850", "850", "850"]);
+    delete (m.history[2] as Record<string, unknown>).avgDeposits;
+    expect(appraiseOne("h003-city-bank", m, "2026-05").status).toBe("normal");
+    expect(appraiseOne("h003-city-bank", m, "2026-05", { "h003.cm.depositShortfall.gap": "error" }).unavailable?.find((x) => x.rule === RULE)?.code).toBe("value");
+  });
+
   it(`${RULE}: h003.cm.depositShortfall.gap = error: the gap makes the rule unavailable (#VALUE!)`, () => {
     const r = appraiseOne("h003-city-bank", cm(gappy), "2026-05", { "h003.cm.depositShortfall.gap": "error" });
     const u = r.unavailable?.find((x) => x.rule === RULE);
@@ -152,7 +161,7 @@ describe(`${RULE}: periods and inputs`, () => {
   it(`${RULE}: an annual appraisal fires for a run completed in any month of the year`, () => {
     const r = appraiseOne("h003-city-bank", cm(["950", "850", "850", "850", "950"]), "2026");
     expect(fired(r)).toHaveLength(1);
-    expect(fired(r)[0].zh.startsWith("2026-02 至 2026-04 连续 3 个月日均存款低于基数存款的 90.00%")).toBe(true);
+    expect(fired(r)[0].zh.startsWith("2026-04:2026-02 至 2026-04 连续 3 个月日均存款低于基数存款的 90.00%")).toBe(true);
   });
 
   it(`${RULE}: the base may be given once and is carried forward`, () => {
@@ -163,7 +172,8 @@ describe(`${RULE}: periods and inputs`, () => {
   it(`${RULE}: a missing measure in the appraised month is reported, not read as "not short"`, () => {
     const history = [{ period: "2026-01", avgDeposits: wan("850"), baseDeposits: wan("1000") }, { period: "2026-02", baseDeposits: wan("1000") }];
     const r = appraiseOne("h003-city-bank", { role: "cm", grade: "senior", history }, "2026-02");
-    expect(r.unavailable?.find((x) => x.rule === RULE)).toMatchObject({ code: "na", zh: "2026-02:缺少日均存款(avgDeposits)" });
+    expect(r.unavailable?.find((x) => x.rule === RULE)).toMatchObject({ code: "na" });
+    expect(r.unavailable?.find((x) => x.rule === RULE)?.zh).toContain("缺少日均存款(avgDeposits)");
   });
 
   it(`${RULE}: does not apply to branch presidents`, () => {

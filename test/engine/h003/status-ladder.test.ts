@@ -4,6 +4,7 @@
  * with their grade unchanged. Every outcome cites the triggers that decided it.
  */
 import { dec } from "../../../src/engine/decimal";
+import { loadPreset } from "../../../src/engine/rulebooks";
 import { appraiseOne } from "../../helpers/appraise";
 
 const LADDER = "H003-DEMOTE-LADDER";
@@ -27,6 +28,23 @@ function cm(grade: string, fields: Record<string, unknown>) {
   const annual = { period: "2026", depositGrowth: "0.40", nplRatio: "0", avgLoans: "1000000", collectionRate: "1", interestDue: "1000", newBasicAccounts: "10", newLoanCollectionRate: "1", ...fields };
   return { role: "cm", grade, history: [...months2026(annual, grade), annual] };
 }
+
+describe(`${LADDER}: the status rules of the rule file's section 4`, () => {
+  it.each([
+    "H003-DEMOTE-CM-DEPOSIT-3M",
+    "H003-DEMOTE-CM-COLLECTION",
+    "H003-DEMOTE-CM-SCORE",
+    "H003-DISMISS-CM-SCORE",
+    "H003-DISMISS-CM-CONDUCT",
+    "H003-DEMOTE-PRESIDENT",
+    "H003-DISMISS-PRESIDENT-REPEAT",
+    "H003-DISMISS-PRESIDENT-ACCIDENT",
+    "H003-DEMOTE-LADDER",
+    "H003-RISK-OFFPOST-COLLECTION",
+  ])("%s has an entry in h003-city-bank (which loads only when valid)", (id) => {
+    expect(loadPreset("h003-city-bank").byId.get(id)).toBeDefined();
+  });
+});
 
 describe(`${LADDER}: rule file examples`, () => {
   it(`${LADDER}: an intermediate CM with score 80 and collection 98.9 % → one demotion to junior, citing H003-DEMOTE-CM-SCORE and H003-DEMOTE-CM-COLLECTION`, () => {

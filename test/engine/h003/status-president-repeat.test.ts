@@ -36,10 +36,11 @@ describe(`${RULE}`, () => {
     expect(r.status).toBe("dismiss");
     expect(r.grade).toBe("senior");
     expect(fired(r)).toEqual([
+      // 2025: NPL 10.01% > 10%; 2024: score 90 ≤ 90 — H003-DEMOTE-PRESIDENT both years.
       {
         rule: RULE,
-        zh: "2025、2024 年连续 2 年触发 H003-DEMOTE-PRESIDENT(2025:不良贷款率 10.01% > 10.00% | 2024:综合考核得分 90 ≤ 90)→ 解除劳动合同",
-        en: "H003-DEMOTE-PRESIDENT held 2 years in a row (2025: NPL ratio 10.01% > 10.00% | 2024: appraisal score 90 ≤ 90) → dismissal",
+        zh: "2025、2024 年连续 2 年触发 H003-DEMOTE-PRESIDENT → 解除劳动合同",
+        en: "H003-DEMOTE-PRESIDENT held 2 years in a row (2025, 2024) → dismissal",
       },
     ]);
     expect(r.explanation.find((e) => e.rule === "H003-DEMOTE-LADDER")?.zh).toBe(
@@ -70,7 +71,8 @@ describe(`${RULE}`, () => {
       "h003.president.repeatRule": "sameCondition",
     });
     expect(r.status).toBe("dismiss");
-    expect(fired(r)[0].zh).toBe("2025、2024 年连续 2 年同一条件触发 H003-DEMOTE-PRESIDENT(2025:综合考核得分 88 ≤ 90 | 2024:综合考核得分 90 ≤ 90)→ 解除劳动合同");
+    // 2025: score 88 ≤ 90; 2024: score 90 ≤ 90 — the same clause both years.
+    expect(fired(r)[0].zh).toBe("2025、2024 年连续 2 年同一条件触发 H003-DEMOTE-PRESIDENT → 解除劳动合同");
   });
 
   it(`${RULE}: the previous year's score is computed from its own record (2024 at 91 is not a demotion)`, () => {

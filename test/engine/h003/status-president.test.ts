@@ -7,6 +7,8 @@
  * `strong` scores 105 whatever the NPL ratio (growth 40 % → 60, collection 100 % → 30, fee 30 % → 15, NPL ≥ 5 % → 0),
  * so only the clause under test fires.
  */
+import { resolveSettings } from "../../../src/engine/api";
+import { loadPreset } from "../../../src/engine/rulebooks";
 import { appraiseOne } from "../../helpers/appraise";
 
 const RULE = "H003-DEMOTE-PRESIDENT";
@@ -128,7 +130,7 @@ describe(`${RULE}: key indicators (h003.president.keyCompletion)`, () => {
 
   it(`${RULE}: a deposits task (plan and actual) is used when the record has one`, () => {
     const r = appraiseOne("h003-city-bank", president({ ...strong, tasks: [{ item: "deposits", plan: "15000", actual: "13500" }] }), "2026");
-    expect(fired(r)).toEqual([{ rule: RULE, zh: "存款完成率 90.00%(任务完成 13500 ÷ 计划 15000)≤ 90.00% → 降级", en: "deposits completion 90.00% (task actual 13500 / plan 15000) ≤ 90.00% → demotion" }]);
+    expect(fired(r)).toEqual([{ rule: RULE, zh: "存款完成率 90.00%(实际 ¥13,500.00 ÷ 计划 ¥15,000.00)≤ 90.00% → 降级", en: "deposit completion 90.00% (actual ¥13,500.00 / plan ¥15,000.00) ≤ 90.00% → demotion" }]);
   });
 
   it(`${RULE}: collection completion = collection rate ÷ 99.5 %: 89.55 % → 90.00 % → demote`, () => {
@@ -152,9 +154,12 @@ describe(`${RULE}: h003.president.keyIndicators`, () => {
     expect(r.status).toBe("offPostCollection");
   });
 
-  it(`${RULE}: an unknown key indicator in h003.president.keyIndicators is reported (#VALUE!), not ignored`, () => {
-    const r = appraiseOne("h003-city-bank", president(strong), "2026", { "h003.president.keyIndicators": ["deposit", "feeIncome"] });
-    expect(r.unavailable?.find((u) => u.rule === RULE)).toMatchObject({ code: "value", zh: "未定义的重要单项指标“feeIncome”" });
+  it(`${RULE}: an unknown key indicator in h003.president.keyIndicators is refused with the setting's path, not ignored`, () => {
+    const book = loadPreset("h003-city-bank");
+    const s = resolveSettings(book, { "h003.president.keyIndicators": ["deposit", "feeIncome"] });
+    expect(s.ok).toBe(false);
+    expect(!s.ok && s.problems[0]).toMatchObject({ path: "settings.h003.president.keyIndicators" });
+    expect(!s.ok && s.problems[0].message).toContain('["deposit","collection"]');
   });
 
   it(`${RULE}: missing inputs are reported when nothing else fires`, () => {

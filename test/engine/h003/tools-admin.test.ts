@@ -1,6 +1,6 @@
 /**
  * H003-WORK-VISITS (a validator tool returning findings) and H003-OPT-MKT-SUCCESS-RATE (present but off by default,
- * opted into by rulebook data).
+ * opted into by rulebook data: the rulebook's function 营销成功率启用).
  */
 import { isUnavailable } from "../../../src/engine/outcome";
 import { compileRulebook, type CompiledRulebook } from "../../../src/engine/rulebook/compile";
@@ -22,7 +22,7 @@ describe("H003-WORK-VISITS", () => {
     const findings = (out.value as any).findings;
     expect(findings).toHaveLength(2);
     expect(findings.map((f: any) => [f.severity, f.ref])).toEqual([["info", "2025-03-05"], ["info", "2025-03-17"]]);
-    expect(findings[0].message.zh).toBe("2025-03-05:走访客户户数 0,少于每个工作日 1");
+    expect(findings[0].zh).toBe("2025-03-05:走访客户户数 0,少于每个工作日 1");
     expect(out.reasons[0].zh).toBe("21 个工作日中 19 个走访客户户数 ≥ 1(h003.visits.minPerWorkday)");
   });
 
@@ -38,30 +38,36 @@ describe("H003-WORK-VISITS", () => {
   it("H003-WORK-VISITS h003.visits.minPerWorkday = 2: a day with 1 visit is now a finding, 2 is not", () => {
     const v = value("H003-WORK-VISITS", { workdays: [{ date: "2025-03-03", count: 1 }, { date: "2025-03-04", count: 2 }] }, { "h003.visits.minPerWorkday": 2 });
     expect(v.findings.map((f: any) => f.ref)).toEqual(["2025-03-03"]);
-    expect(v.findings[0].message.en).toBe("2025-03-03: client visits 1, below 2 per working day");
+    expect(v.findings[0].en).toBe("2025-03-03: client visits 1, below 2 per working day");
   });
 
   it("H003-WORK-VISITS: weekly summaries, when tracked, are due every week (Monday–Sunday) that has working days", () => {
     const workdays = MARCH_2025.slice(0, 10).map((date) => ({ date, count: 1 })); // weeks of 3 and 10 March
-    const v = value("H003-WORK-VISITS", { workdays, records: { weeklySummaries: ["2025-03-09"] } });
+    const v = value("H003-WORK-VISITS", { workdays, weeklySummaries: [{ date: "2025-03-09" }] });
     // A summary on Sunday the 9th counts for the week of Monday the 3rd; the week of the 10th has none.
-    expect(v.findings.map((f: any) => [f.severity, f.ref, f.message.en])).toEqual([["info", "2025-03-10", "week of 2025-03-10: weekly summary 0, below 1"]]);
+    expect(v.weeklyFindings.map((f: any) => [f.severity, f.ref, f.en])).toEqual([["info", "2025-03-10", "week of 2025-03-10: weekly summary 0, below 1"]]);
+    expect(v.findings).toEqual([]);
   });
 
   it("H003-WORK-VISITS: monthly reports, when tracked, are due every month with working days", () => {
     const workdays = [{ date: "2025-03-31", count: 1 }, { date: "2025-04-01", count: 1 }];
-    const v = value("H003-WORK-VISITS", { workdays, records: { monthlyReports: ["2025-03-31"] } });
-    expect(v.findings.map((f: any) => f.ref)).toEqual(["2025-04"]);
+    const v = value("H003-WORK-VISITS", { workdays, monthlyReports: [{ date: "2025-03-31" }] });
+    expect(v.monthlyFindings.map((f: any) => f.ref)).toEqual(["2025-04"]);
+    expect(v.monthlyFindings[0].en).toBe("month 2025-04: monthly report 0, below 1");
   });
 
   it("H003-WORK-VISITS: weekly and monthly records not tracked → not checked", () => {
-    expect(value("H003-WORK-VISITS", { workdays: [{ date: "2025-03-03", count: 1 }] }).findings).toEqual([]);
+    const v = value("H003-WORK-VISITS", { workdays: [{ date: "2025-03-03", count: 1 }] });
+    expect(v.findings).toEqual([]);
+    expect(v).not.toHaveProperty("weeklyFindings");
+    expect(v).not.toHaveProperty("monthlyFindings");
   });
 
   it.each([
-    ["a date listed twice", { workdays: [{ date: "2025-03-03", count: 1 }, { date: "2025-03-03", count: 0 }] }, "workdays[1].date: 2025-03-03 is listed twice"],
-    ["a negative count", { workdays: [{ date: "2025-03-03", count: -1 }] }, "workdays.0.count: workdays[].count must be at least 0"],
-    ["a bad date", { workdays: [{ date: "2025-02-30", count: 1 }] }, "workdays.0.date: workdays[].date must be a date (YYYY-MM-DD)"],
+    ["a date listed twice", { workdays: [{ date: "2025-03-03", count: 1 }, { date: "2025-03-03", count: 0 }] }, "workdays: 2025-03-03 is listed twice"],
+    ["a negative count", { workdays: [{ date: "2025-03-03", count: -1 }] }, "workdays[0].count: -1 must not be negative"],
+    ["a count that is not whole", { workdays: [{ date: "2025-03-03", count: 1.5 }] }, "workdays: the count on 2025-03-03 must be a whole number"],
+    ["a bad date", { workdays: [{ date: "2025-02-30", count: 1 }] }, 'workdays[0].date: "2025-02-30" is not a date (YYYY-MM-DD)'],
   ])("H003-WORK-VISITS bad input: %s → #VALUE!", (_name, input, en) => {
     const out = run("H003-WORK-VISITS", input);
     expect(isUnavailable(out) && out.code).toBe("value");
@@ -69,11 +75,13 @@ describe("H003-WORK-VISITS", () => {
   });
 });
 
-/** The preset with H003-OPT-MKT-SUCCESS-RATE switched on, the way a user rulebook opts in. */
+type Functions = Record<string, { formula: string }>;
+
+/** The preset with H003-OPT-MKT-SUCCESS-RATE switched on, the way a user rulebook opts in: its function set to TRUE. */
 function optedIn(): CompiledRulebook {
-  const doc = presetDocument("h003-city-bank") as { rules: Array<{ id: string; params: Record<string, unknown> }> };
-  const rules = doc.rules.map((r) => (r.id === "H003-OPT-MKT-SUCCESS-RATE" ? { ...r, params: { ...r.params, enabled: true } } : r));
-  const result = compileRulebook({ ...doc, rules });
+  const doc = presetDocument("h003-city-bank") as { functions: Functions };
+  const functions = { ...doc.functions, 营销成功率启用: { ...doc.functions["营销成功率启用"], formula: "TRUE" } };
+  const result = compileRulebook({ ...doc, functions });
   if (!result.ok) throw new Error(result.problems.join("\n"));
   return result.book;
 }
@@ -82,10 +90,11 @@ describe("H003-OPT-MKT-SUCCESS-RATE", () => {
   it("H003-OPT-MKT-SUCCESS-RATE is not in the default H003 rulebook's results: it is off and answers #N/A saying how to opt in", () => {
     const rule = book.byId.get("H003-OPT-MKT-SUCCESS-RATE")!;
     expect(rule.kind.stage).toBe("tool");
-    expect(rule.params.enabled).toBe(false);
+    expect((presetDocument("h003-city-bank") as { functions: Functions }).functions["营销成功率启用"].formula).toBe("FALSE");
+    expect(Object.values(book.v2!.outputs).flat().some((r) => typeof r === "object" && r !== null && "id" in r && r.id === rule.id)).toBe(false);
     const out = run("H003-OPT-MKT-SUCCESS-RATE", { successes: 11, attempts: 20 });
     expect(isUnavailable(out) && out.code).toBe("na");
-    expect(isUnavailable(out) && out.en).toContain("set this rule's params.enabled to true");
+    expect(isUnavailable(out) && out.en).toContain("set the formula of function 营销成功率启用 to TRUE");
   });
 
   const opted = optedIn();

@@ -1,7 +1,10 @@
 /**
  * Business agents: H003-AGENT-PROMOTION, H003-AGENT-BASE-DEPOSIT and H003-AGENT-NO-LOANS as tool rules, with the rule
- * file's examples, boundaries and each setting alternative. Amounts are in 元 (800万 = "8000000").
+ * file's examples, boundaries and each setting alternative. Amounts are in 元 (800万 = "8000000"). H003-AGENT-NO-LOANS
+ * also checks an agent's own records.
  */
+import { checkManager, fieldVocabulary, resolveSettings } from "../../../src/engine/api";
+import { parseAppraisalInput } from "../../../src/engine/input";
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
 import { toolRunner } from "../../helpers/tools";
@@ -9,6 +12,20 @@ import { toolRunner } from "../../helpers/tools";
 const book = loadPreset("h003-city-bank");
 
 const { run, value } = toolRunner(book);
+
+/**
+ * H003-AGENT-PROMOTION's answer in the shape of the rule file's examples: the verdict and its figures (window and
+ * month as whole numbers, the role and grade promoted to), without the month-by-month workings (逐月, 累计).
+ */
+function verdict(answer: unknown): Record<string, unknown> {
+  const v = answer as Record<string, any>;
+  const out: Record<string, unknown> = { status: v.status };
+  for (const k of ["by", "at", "average"]) if (k in v) out[k] = v[k];
+  for (const k of ["window", "month"]) if (k in v) out[k] = Number(v[k]);
+  if ("promoteRole" in v) out.promoteTo = { role: v.promoteRole, grade: v.promoteGrade };
+  out.merit = v.merit;
+  return out;
+}
 
 /** Monthly daily averages in 元 from January 2025 on. */
 const months = (values: string[], from = 1, year = 2025) =>
@@ -19,13 +36,13 @@ const months = (values: string[], from = 1, year = 2025) =>
 
 // The rule file's example: hired January 2025, 700, 750, 800, 850, 900, 820 (万).
 const EXAMPLE = months(["7000000", "7500000", "8000000", "8500000", "9000000", "8200000"]);
-const promo = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-AGENT-PROMOTION", { startDate: "2025-01-01", ...input }, settings);
+const promo = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => verdict(value("H003-AGENT-PROMOTION", { startDate: "2025-01-01", ...input }, settings));
 
 describe("H003-AGENT-PROMOTION", () => {
   it("H003-AGENT-PROMOTION: the example — day-weighted 6-month average 145 500 / 181 = 803.87万 ≥ 800万 → promotable end of June 2025 (periodAverage)", () => {
     const out = run("H003-AGENT-PROMOTION", { startDate: "2025-01-01", months: EXAMPLE });
     if (isUnavailable(out)) throw new Error(out.en);
-    expect(out.value).toEqual({
+    expect(verdict(out.value)).toEqual({
       status: "promotable", by: "measure", at: "2025-06", window: 6, month: 6,
       average: "8038674.03", promoteTo: { role: "cm", grade: "junior" }, merit: false,
     });
@@ -55,7 +72,7 @@ describe("H003-AGENT-PROMOTION", () => {
   it("H003-AGENT-PROMOTION h003.agentPromotion.average = simpleMean: 798.33万 → not after 6 months, the 12-month window is still open", () => {
     const out = run("H003-AGENT-PROMOTION", { startDate: "2025-01-01", months: FEB_LOW }, { "h003.agentPromotion.average": "simpleMean" });
     if (isUnavailable(out)) throw new Error(out.en);
-    expect(out.value).toEqual({ status: "pending" });
+    expect(verdict(out.value)).toEqual({ status: "pending", merit: false });
     expect(out.reasons[1].en).toBe("daily-average deposits over months 1–6: ¥7,983,333.33, not ≥ ¥8,000,000.00");
   });
 
@@ -64,7 +81,7 @@ describe("H003-AGENT-PROMOTION", () => {
 
   it("H003-AGENT-PROMOTION h003.agentPromotion.firstMonth = hireMonth (default): the partial hire month is month 1", () => {
     // (100×31 + 120 900) / 182 = 681.32万 < 800万 over Dec–May; the one-year window is not complete yet.
-    expect(promo({ startDate: "2024-12-16", months: MID_MONTH })).toEqual({ status: "pending" });
+    expect(promo({ startDate: "2024-12-16", months: MID_MONTH })).toEqual({ status: "pending", merit: false });
   });
 
   it("H003-AGENT-PROMOTION h003.agentPromotion.firstMonth = firstFullMonth: hired 2024-12-16, month 1 is January → promotable end of June", () => {
@@ -113,11 +130,13 @@ describe("H003-AGENT-PROMOTION", () => {
 
   it("H003-AGENT-PROMOTION: bad input names the field", () => {
     const out = run("H003-AGENT-PROMOTION", { startDate: "2025-13-01", months: [] });
-    expect(isUnavailable(out) && out.en).toBe("startDate: startDate must be a date (YYYY-MM-DD)");
+    expect(isUnavailable(out) && out.en).toBe('startDate: "2025-13-01" is not a date (YYYY-MM-DD)');
   });
 });
 
-const base = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-AGENT-BASE-DEPOSIT", input, settings);
+/** The junior CMs' deposits as the tool takes them: one row each. */
+const group = (amounts: string[]) => amounts.map((deposits) => ({ deposits }));
+const base = (input: { group: string[]; own: string }, settings: Record<string, unknown> = {}) => value("H003-AGENT-BASE-DEPOSIT", { ...input, group: group(input.group) }, settings);
 const JUNIORS = ["24000000", "31000000", "27500000", "33500000"];
 
 describe("H003-AGENT-BASE-DEPOSIT", () => {
@@ -142,7 +161,7 @@ describe("H003-AGENT-BASE-DEPOSIT", () => {
   });
 
   it("H003-AGENT-BASE-DEPOSIT: without h003.pay.stockRate and h003.pay.incrementRate the income is left out, never 0", () => {
-    const out = run("H003-AGENT-BASE-DEPOSIT", { group: JUNIORS, own: "36500000" });
+    const out = run("H003-AGENT-BASE-DEPOSIT", { group: group(JUNIORS), own: "36500000" });
     if (isUnavailable(out)) throw new Error(out.en);
     expect(out.value).not.toHaveProperty("income");
     expect(out.reasons.some((r) => r.rule === "H003-PAY-NO-BASE-SALARY" && r.en.includes("not configured"))).toBe(true);
@@ -163,11 +182,23 @@ describe("H003-AGENT-BASE-DEPOSIT", () => {
   });
 });
 
+/** A finding row as the validator reports it: its severity, rule, row and message. */
+const finding = (f: any) => ({ severity: f.severity, rule: f.rule, ref: f.ref, message: { zh: f.zh, en: f.en } });
+
+/** The findings of H003-AGENT-NO-LOANS's checks on one person's records. */
+function checked(manager: Record<string, unknown>) {
+  const parsed = parseAppraisalInput({ period: "2026-01", managers: [{ id: "T1", ...manager }] }, fieldVocabulary(book));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  const s = resolveSettings(book);
+  if (!s.ok) throw new Error("settings");
+  return checkManager(book, s.value, parsed.value.managers[0], "2026-01").filter((f) => f.rule === "H003-AGENT-NO-LOANS");
+}
+
 describe("H003-AGENT-NO-LOANS", () => {
   it("H003-AGENT-NO-LOANS: the example — an agent listed as manager of a 50万 loan → error \"业务代办员不承办贷款 (H003-AGENT-NO-LOANS)\"", () => {
     const v = value("H003-AGENT-NO-LOANS", { role: "agent", rows: [{ ref: "Loans!A7", client: "华强五金", loanAmount: "500000" }] });
     expect(v.applies).toBe(true);
-    expect(v.findings).toEqual([
+    expect(v.findings.map(finding)).toEqual([
       {
         severity: "error",
         rule: "H003-AGENT-NO-LOANS",
@@ -193,8 +224,20 @@ describe("H003-AGENT-NO-LOANS", () => {
 
   it("H003-AGENT-NO-LOANS: an unknown role or a bad amount → #VALUE!", () => {
     const a = run("H003-AGENT-NO-LOANS", { role: "teller", rows: [] });
-    expect(isUnavailable(a) && a.en).toBe('role: "teller" is not a role (president, cm, agent)');
+    expect(isUnavailable(a) && a.en).toBe('role: "teller" is not a role of this rulebook (president, cm, agent)');
     const b = run("H003-AGENT-NO-LOANS", { role: "agent", rows: [{ loanAmount: "5O0" }] });
     expect(isUnavailable(b) && b.en).toBe('rows[0].loanAmount: text "5O0" is not a number');
+  });
+
+  it("H003-AGENT-NO-LOANS on an agent's own records: loans in the month or on a client are errors, an NPL ratio a warning", () => {
+    const history = [{ period: "2026-01", avgDeposits: "3000000", avgLoans: "500000", nplRatio: "0.02", clients: [{ id: "C1", avgDeposits: "300000", avgLoans: "0.01" }, { id: "C2", avgDeposits: "300000" }] }];
+    const f = checked({ role: "agent", history });
+    expect(f.map((x) => [x.severity, x.field, x.client ?? null])).toEqual([["error", "avgLoans", null], ["error", "avgLoans", 0], ["warning", "nplRatio", null]]);
+    expect(f[0].zh).toBe("业务代办员不承办贷款:日均贷款 ¥500,000.00");
+    expect(f[1].en).toBe("business agents do not handle loans: daily-average loans ¥0.01");
+    expect(f.map((x) => x.code)).toEqual(["roleRowCheck", "roleRowCheck", "roleRowCheck"]);
+    // A CM's loans are not checked; an agent's month with 0 loans is not a finding.
+    expect(checked({ role: "cm", grade: "junior", history })).toEqual([]);
+    expect(checked({ role: "agent", history: [{ period: "2026-01", avgDeposits: "3000000", avgLoans: "0" }] })).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * H003-CLIENT-BAND and H003-LOAN-AUTHORITY as tool rules: the rule file's examples, boundaries on both sides of each
- * threshold, and each setting alternative. Amounts are in 元 (800万 = "8000000").
+ * threshold, and each setting alternative. Amounts are in 元 (800万 = "8000000"). H003-CLIENT-BAND also checks every
+ * client row of a manager's records against the manager's grade.
  */
+import { checkManager, fieldVocabulary, resolveSettings } from "../../../src/engine/api";
+import { parseAppraisalInput } from "../../../src/engine/input";
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
 import { toolRunner } from "../../helpers/tools";
@@ -9,6 +12,15 @@ import { toolRunner } from "../../helpers/tools";
 const book = loadPreset("h003-city-bank");
 
 const { run, value } = toolRunner(book);
+
+/** The findings of a rule's checks on one manager's records (as the workbook validator runs them). */
+function findings(rule: string, manager: Record<string, unknown>, period: string, settings: Record<string, unknown> = {}) {
+  const parsed = parseAppraisalInput({ period, managers: [{ id: "T1", ...manager }] }, fieldVocabulary(book));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  const s = resolveSettings(book, settings);
+  if (!s.ok) throw new Error("settings");
+  return checkManager(book, s.value, parsed.value.managers[0], period).filter((f) => f.rule === rule);
+}
 
 const band = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-CLIENT-BAND", input, settings).band;
 
@@ -25,14 +37,27 @@ describe("H003-CLIENT-BAND", () => {
     });
 
     it("H003-CLIENT-BAND: a client with D 850 managed by an intermediate CM → warning \"client requires senior\"", () => {
-      const v = value("H003-CLIENT-BAND", { deposits: "8500000", managerGrade: "intermediate", ref: "C009" });
+      const out = run("H003-CLIENT-BAND", { deposits: "8500000", managerGrade: "intermediate", ref: "C009" });
+      if (isUnavailable(out)) throw new Error(out.en);
+      const v = out.value as any;
       expect(v.band).toBe("senior");
       expect(v.managerAllowed).toBe(false);
-      expect(v.findings).toHaveLength(1);
-      expect(v.findings[0].severity).toBe("warning");
-      expect(v.findings[0].ref).toBe("C009");
-      expect(v.findings[0].message.en).toContain("client requires senior");
-      expect(v.findings[0].message.zh).toContain("客户需由高级客户经理管理");
+      expect(v.finding).toBe("warning");
+      const said = out.reasons.filter((r) => r.en.includes("client requires senior"));
+      expect(said).toHaveLength(1);
+      expect(said[0].rule).toBe("H003-CLIENT-BAND");
+      expect(said[0].en.startsWith("C009: ")).toBe(true);
+      expect(said[0].zh).toContain("客户需由高级客户经理管理");
+    });
+
+    it("H003-CLIENT-BAND on a manager's client rows: D 850 under an intermediate CM → warning at the client's deposits", () => {
+      const history = [{ period: "2026-01", clients: [{ id: "C009", avgDeposits: "8500000" }, { id: "C010", avgDeposits: "1000000" }] }];
+      const f = findings("H003-CLIENT-BAND", { role: "cm", grade: "intermediate", history }, "2026-01");
+      expect(f).toEqual([expect.objectContaining({ severity: "warning", period: "2026-01", field: "avgDeposits", client: 0 })]);
+      expect(f[0].en).toContain("client requires senior CM; not intermediate CM");
+      expect(findings("H003-CLIENT-BAND", { role: "cm", grade: "senior", history }, "2026-01")).toEqual([]);
+      // h003.clientBand.match = exact: a senior may not manage the junior client C010.
+      expect(findings("H003-CLIENT-BAND", { role: "cm", grade: "senior", history }, "2026-01", { "h003.clientBand.match": "exact" }).map((x) => x.client)).toEqual([1]);
     });
 
     it("H003-CLIENT-BAND explains the band with the measure that decided it", () => {
@@ -88,13 +113,15 @@ describe("H003-CLIENT-BAND", () => {
       const v = value("H003-CLIENT-BAND", { deposits: "1000000", managerGrade: "senior" });
       expect(v.band).toBe("junior");
       expect(v.managerAllowed).toBe(true);
-      expect(v.findings).toEqual([]);
+      expect(v).not.toHaveProperty("finding");
     });
 
     it("H003-CLIENT-BAND h003.clientBand.match = exact: a senior may manage only senior clients", () => {
-      const v = value("H003-CLIENT-BAND", { deposits: "1000000", managerGrade: "senior" }, { "h003.clientBand.match": "exact" });
-      expect(v.managerAllowed).toBe(false);
-      expect(v.findings[0].message.en).toContain("client requires junior CM");
+      const out = run("H003-CLIENT-BAND", { deposits: "1000000", managerGrade: "senior" }, { "h003.clientBand.match": "exact" });
+      if (isUnavailable(out)) throw new Error(out.en);
+      expect((out.value as any).managerAllowed).toBe(false);
+      expect((out.value as any).finding).toBe("warning");
+      expect(out.reasons.some((r) => r.en.includes("client requires junior CM"))).toBe(true);
       const same = value("H003-CLIENT-BAND", { deposits: "1000000", managerGrade: "junior" }, { "h003.clientBand.match": "exact" });
       expect(same.managerAllowed).toBe(true);
     });
@@ -106,9 +133,9 @@ describe("H003-CLIENT-BAND", () => {
 
   describe("bad input", () => {
     it.each([
-      ["missing deposits", { loans: "100" }, "deposits: deposits is missing"],
-      ["unknown measure", { deposits: "100", balance: "5" }, "balance: not an input of H003-CLIENT-BAND (expected deposits, loans)"],
-      ["unknown grade", { deposits: "100", managerGrade: "expert" }, 'managerGrade: "expert" is not a grade (senior, intermediate, junior)'],
+      ["missing deposits", { loans: "100" }, "deposits: is missing"],
+      ["unknown measure", { deposits: "100", balance: "5" }, "balance: unknown input (accepted: deposits, loans, managerGrade, ref)"],
+      ["unknown grade", { deposits: "100", managerGrade: "expert" }, 'managerGrade: "expert" is not a grade of this rulebook (senior, intermediate, junior)'],
     ])("H003-CLIENT-BAND %s → #VALUE!", (_name, input, message) => {
       const out = run("H003-CLIENT-BAND", input);
       expect(isUnavailable(out) && out.code).toBe("value");
@@ -117,7 +144,7 @@ describe("H003-CLIENT-BAND", () => {
 
     it("H003-CLIENT-BAND names the field of a value that is not a number", () => {
       const out = run("H003-CLIENT-BAND", { deposits: "1,2O0" });
-      expect(isUnavailable(out) && out.en).toBe('deposits: measure value must be a decimal number (text "1,2O0" is not a number)');
+      expect(isUnavailable(out) && out.en).toBe('deposits: text "1,2O0" is not a number');
     });
   });
 });
@@ -184,10 +211,10 @@ describe("H003-LOAN-AUTHORITY", () => {
   });
 
   it.each([
-    ["missing amount", { grade: "junior" }, "amount: amount is missing"],
-    ["negative amount", { amount: "-1", grade: "junior" }, "amount: amount must not be negative (-1)"],
+    ["missing amount", { grade: "junior" }, "amount: is missing"],
+    ["negative amount", { amount: "-1", grade: "junior" }, "amount: -1 must not be negative"],
     ["a CM without grade", { amount: "1", role: "cm" }, "grade: is missing for role cm"],
-    ["an unknown grade", { amount: "1", grade: "expert" }, 'grade: "expert" has no authority limit (junior, intermediate, senior)'],
+    ["an unknown grade", { amount: "1", grade: "expert" }, 'grade: "expert" is not a grade of this rulebook (senior, intermediate, junior)'],
   ])("H003-LOAN-AUTHORITY %s → #VALUE!", (_name, input, message) => {
     const out = run("H003-LOAN-AUTHORITY", input);
     expect(isUnavailable(out) && out.code).toBe("value");

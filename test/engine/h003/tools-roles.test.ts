@@ -1,8 +1,10 @@
 /**
- * H003-ROLE-GRADES (convention data), H003-QUALIFY-GRADE and H003-QUALIFY-PROVISIONAL (tool rules): the rule file's
- * examples, boundaries and every setting, including the required settings that must give #N/A when not set.
+ * H003-ROLE-GRADES (roles and grades as the rulebook declares them, with a check on each person), H003-QUALIFY-GRADE
+ * and H003-QUALIFY-PROVISIONAL (tool rules): the rule file's examples, boundaries and every setting, including the
+ * required settings that must give #N/A when not set.
  */
-import { roleGradeFindings, type RoleGradesParams } from "../../../src/engine/kinds/tools/roleGrades";
+import { checkAgainstRulebook, checkManager, fieldVocabulary, resolveSettings } from "../../../src/engine/api";
+import { parseAppraisalInput } from "../../../src/engine/input";
 import { isUnavailable } from "../../../src/engine/outcome";
 import { compileRulebook } from "../../../src/engine/rulebook/compile";
 import { loadPreset, presetDocument } from "../../../src/engine/rulebooks";
@@ -12,9 +14,23 @@ const book = loadPreset("h003-city-bank");
 
 const { run, value } = toolRunner(book);
 
+/** A person with one month of records, as the command line reads them. */
+function person(role: string, grade?: string) {
+  const parsed = parseAppraisalInput({ period: "2026-01", managers: [{ id: "T1", role, ...(grade ? { grade } : {}), history: [{ period: "2026-01" }] }] }, fieldVocabulary(book));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  return parsed.value;
+}
+
+/** The findings of H003-ROLE-GRADES's checks on a person. */
+function roleGradeFindings(role: string, grade?: string) {
+  const s = resolveSettings(book);
+  if (!s.ok) throw new Error("settings");
+  return checkManager(book, s.value, person(role, grade).managers[0], "2026-01").filter((f) => f.rule === "H003-ROLE-GRADES");
+}
+
 describe("H003-ROLE-GRADES", () => {
   const rule = book.byId.get("H003-ROLE-GRADES")!;
-  const p = rule.params as RoleGradesParams;
+  const v2 = book.v2!;
 
   it("H003-ROLE-GRADES: the rulebook's roles are president, cm, agent and its grades senior, intermediate, junior (highest first)", () => {
     expect(book.roleIds).toEqual(["president", "cm", "agent"]);
@@ -25,26 +41,35 @@ describe("H003-ROLE-GRADES", () => {
 
   it("H003-ROLE-GRADES: cm and president have a grade, an agent has none; the role selects the scoring table", () => {
     expect(rule.kind.stage).toBe("convention");
-    expect(p.roles.president).toMatchObject({ graded: true, scoringTable: "president", alsoCounts: ["cm"] });
-    expect(p.roles.cm).toMatchObject({ graded: true, scoringTable: "cm" });
-    expect(p.roles.agent).toMatchObject({ graded: false, scoringTable: null });
-    expect(p.gradeOrder).toEqual(["senior", "intermediate", "junior"]);
+    expect(v2.byId.get("H003-ROLE-GRADES")!.construct).toBe("check");
+    expect(v2.doc.roles.map((r) => [r.id, r.graded])).toEqual([["president", true], ["cm", true], ["agent", false]]);
+    expect(v2.grades).toEqual(["senior", "intermediate", "junior"]);
+    // The president table (fee income) and the CM table (new accounts) by role; no scoring item applies to an agent.
+    const items = v2.outputs.scoreItems;
+    expect(items.filter((r) => r.roles?.has("agent") ?? true)).toEqual([]);
+    expect([...v2.byId.get("H003-SCORE-FEE-INCOME")!.roles!]).toEqual(["president"]);
+    expect([...v2.byId.get("H003-SCORE-NEW-ACCOUNTS")!.roles!]).toEqual(["cm"]);
     expect(rule.doc.cite).toEqual(expect.arrayContaining(["003_e1d2c136c4cf7124.txt:492", "003_e1d2c136c4cf7124.txt:488", "003_e1d2c136c4cf7124.txt:496"]));
   });
 
   it("H003-ROLE-GRADES: the example — a president of grade intermediate is valid", () => {
-    expect(roleGradeFindings(rule.id, p, "president", "intermediate")).toEqual([]);
+    expect(roleGradeFindings("president", "intermediate")).toEqual([]);
+    expect(roleGradeFindings("agent")).toEqual([]);
   });
 
   it.each([
-    ["cm without a grade", "cm", undefined, "error", "role cm needs a grade (senior, intermediate, junior)"],
-    ["president without a grade", "president", undefined, "error", "role president needs a grade (senior, intermediate, junior)"],
-    ["agent with a grade", "agent", "junior", "warning", "role agent has no grade; grade junior is ignored"],
-    ["unknown role", "teller", undefined, "error", 'role "teller" is not in this rulebook'],
-    ["unknown grade", "cm", "expert", "error", 'grade "expert" is not in this rulebook'],
+    ["cm without a grade", "cm", undefined, "error", "customer manager needs a grade (senior CM, intermediate CM, junior CM); the grade is blank"],
+    ["president without a grade", "president", undefined, "error", "branch president needs a grade (senior CM, intermediate CM, junior CM); the grade is blank"],
+    ["agent with a grade", "agent", "junior", "warning", "business agent has no grade; grade \"junior CM\" is ignored"],
   ])("H003-ROLE-GRADES: %s is a finding", (_name, role, grade, severity, en) => {
-    const f = roleGradeFindings(rule.id, p, role, grade, "Managers!B4");
-    expect(f).toEqual([{ severity, rule: "H003-ROLE-GRADES", ref: "Managers!B4", message: { zh: expect.any(String), en } }]);
+    expect(roleGradeFindings(role, grade)).toEqual([expect.objectContaining({ severity, rule: "H003-ROLE-GRADES", period: "2026-01", zh: expect.any(String), en })]);
+  });
+
+  it.each([
+    ["unknown role", "teller", undefined, 'managers[0].role: "teller" is not a role of h003-city-bank (president, cm, agent)'],
+    ["unknown grade", "cm", "expert", 'managers[0].grade: "expert" is not a grade of h003-city-bank (senior, intermediate, junior)'],
+  ])("H003-ROLE-GRADES: %s is refused with the input", (_name, role, grade, message) => {
+    expect(checkAgainstRulebook(book, person(role, grade)).map((p) => `${p.path}: ${p.message}`)).toEqual([message]);
   });
 
   it("H003-ROLE-GRADES: a rulebook whose roles differ from the convention does not load", () => {
@@ -52,7 +77,7 @@ describe("H003-ROLE-GRADES", () => {
     const broken = { ...doc, roles: doc.roles.filter((r) => r.id !== "agent") };
     const result = compileRulebook(broken);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems).toEqual(expect.arrayContaining(["H003-ROLE-GRADES: unknown role agent"]));
+    expect(!result.ok && result.problems.some((p) => p.includes("H003-ROLE-GRADES") && p.includes('"agent" is not a role of this rulebook'))).toBe(true);
   });
 
   it("H003-ROLE-GRADES is data, not a tool: runTool refuses it", () => {
@@ -64,11 +89,13 @@ describe("H003-ROLE-GRADES", () => {
 const QUAL = { "h003.qualification.passMark": "60", "h003.qualification.gradeCutoffs": { senior: "85", intermediate: "75" } };
 const grades = (scores: Array<[string, string | number]>, settings: Record<string, unknown> = QUAL) =>
   value("H003-QUALIFY-GRADE", { candidates: scores.map(([id, score]) => ({ id, score })) }, settings).candidates.map((c: any) => c.grade);
+/** Each candidate's row; ranks are written as whole numbers in the examples. */
+const rows = (v: Record<string, any>) => v.candidates.map((c: any) => ({ ...c, rank: Number(c.rank) }));
 
 describe("H003-QUALIFY-GRADE", () => {
   it("H003-QUALIFY-GRADE: the example (passMark 60, cut-offs senior ≥ 85, intermediate ≥ 75): 91, 78, 64, 59 → senior, intermediate, junior, not qualified", () => {
     const v = value("H003-QUALIFY-GRADE", { candidates: [{ id: "A", score: 91 }, { id: "B", score: 78 }, { id: "C", score: 64 }, { id: "D", score: 59 }] }, QUAL);
-    expect(v.candidates).toEqual([
+    expect(rows(v)).toEqual([
       { id: "A", score: "91", rank: 1, qualified: true, grade: "senior" },
       { id: "B", score: "78", rank: 2, qualified: true, grade: "intermediate" },
       { id: "C", score: "64", rank: 3, qualified: true, grade: "junior" },
@@ -108,7 +135,7 @@ describe("H003-QUALIFY-GRADE", () => {
   it("H003-QUALIFY-GRADE h003.qualification.gradeQuotas: 1 senior and 2 intermediate from the top, the rest junior", () => {
     const s = { "h003.qualification.passMark": "60", "h003.qualification.gradeQuotas": { senior: 1, intermediate: 2 } };
     const v = value("H003-QUALIFY-GRADE", { candidates: [91, 78, 64, 70, 59, 62].map((score, i) => ({ id: `P${i}`, score })) }, s);
-    expect(v.candidates.map((c: any) => [c.id, c.rank, c.grade])).toEqual([
+    expect(rows(v).map((c: any) => [c.id, c.rank, c.grade])).toEqual([
       ["P0", 1, "senior"],
       ["P1", 2, "intermediate"],
       ["P2", 4, "junior"],
@@ -132,24 +159,30 @@ describe("H003-QUALIFY-GRADE", () => {
 
   it("H003-QUALIFY-GRADE: equal scores share a rank (competition ranking) and, under cut-offs, a grade", () => {
     const v = value("H003-QUALIFY-GRADE", { candidates: [{ id: "A", score: 88 }, { id: "B", score: 88 }, { id: "C", score: 70 }] }, QUAL);
-    expect(v.candidates.map((c: any) => [c.rank, c.grade])).toEqual([[1, "senior"], [1, "senior"], [3, "junior"]]);
+    expect(rows(v).map((c: any) => [c.rank, c.grade])).toEqual([[1, "senior"], [1, "senior"], [3, "junior"]]);
   });
 
   it.each([
     ["both cut-offs and quotas set", { ...QUAL, "h003.qualification.gradeQuotas": { senior: 1, intermediate: 1 } }, "set either cut-offs or quotas, not both (h003.qualification.gradeCutoffs / h003.qualification.gradeQuotas)"],
     ["cut-offs not descending", { ...QUAL, "h003.qualification.gradeCutoffs": { senior: "75", intermediate: "85" } }, "h003.qualification.gradeCutoffs: a higher grade needs a higher cut-off"],
     ["cut-offs missing a grade", { ...QUAL, "h003.qualification.gradeCutoffs": { senior: "85" } }, "h003.qualification.gradeCutoffs must give exactly senior, intermediate"],
-    ["a quota that is not a whole number", { "h003.qualification.passMark": "60", "h003.qualification.gradeQuotas": { senior: 1.5, intermediate: 1 } }, "h003.qualification.gradeQuotas.senior must be a whole number ≥ 0"],
+    ["a negative quota", { "h003.qualification.passMark": "60", "h003.qualification.gradeQuotas": { senior: -1, intermediate: 1 } }, "h003.qualification.gradeQuotas.senior must be a whole number ≥ 0"],
   ])("H003-QUALIFY-GRADE: %s → #N/A", (_name, settings, en) => {
     const out = run("H003-QUALIFY-GRADE", { candidates: [{ id: "A", score: 91 }] }, settings);
     expect(isUnavailable(out) && out.code).toBe("na");
     expect(isUnavailable(out) && out.en).toBe(en);
   });
 
+  it("H003-QUALIFY-GRADE: a quota that is not a whole number is refused with the settings, before any grade", () => {
+    const r = resolveSettings(book, { "h003.qualification.passMark": "60", "h003.qualification.gradeQuotas": { senior: 1.5, intermediate: 1 } });
+    expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["settings.h003.qualification.gradeQuotas"]);
+  });
+
   it.each([
     ["no candidates", { candidates: [] }, "candidates: candidates must not be empty"],
     ["duplicate ids", { candidates: [{ id: "A", score: 1 }, { id: "A", score: 2 }] }, "candidates: candidates[].id must be unique"],
-    ["a score that is not a number", { candidates: [{ id: "A", score: "x" }] }, 'candidates.0.score: candidates[].score must be a decimal number (text "x" is not a number)'],
+    ["a score that is not a number", { candidates: [{ id: "A", score: "x" }] }, 'candidates[0].score: text "x" is not a number'],
+    ["a numeric-looking id given twice", { candidates: [{ id: "1001", score: 1 }, { id: "1001", score: 2 }] }, "candidates: candidates[].id must be unique"],
   ])("H003-QUALIFY-GRADE bad input: %s → #VALUE!", (_name, input, en) => {
     const out = run("H003-QUALIFY-GRADE", input, QUAL);
     expect(isUnavailable(out) && out.code).toBe("value");
@@ -157,7 +190,10 @@ describe("H003-QUALIFY-GRADE", () => {
   });
 });
 
-const prov = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-QUALIFY-PROVISIONAL", { examPassed: false, ...input }, settings);
+/** The yearly figures as the tool takes them: a list of {year, value} (written here as {"2003": "3000000"}). */
+const byYear = (input: Record<string, unknown>) =>
+  input.valuesByYear === undefined ? input : { ...input, valuesByYear: Object.entries(input.valuesByYear as Record<string, string>).map(([year, v]) => ({ year: Number(year), value: v })) };
+const prov = (input: Record<string, unknown>, settings: Record<string, unknown> = {}) => value("H003-QUALIFY-PROVISIONAL", byYear({ examPassed: false, ...input }), settings);
 
 describe("H003-QUALIFY-PROVISIONAL", () => {
   it("H003-QUALIFY-PROVISIONAL: the example — failed, 2003 daily average 300.00万 → provisional junior from 2004-01-01", () => {
@@ -197,7 +233,7 @@ describe("H003-QUALIFY-PROVISIONAL", () => {
   });
 
   it("H003-QUALIFY-PROVISIONAL: the reference year's deposits missing → #VALUE! naming the year and the setting", () => {
-    const out = run("H003-QUALIFY-PROVISIONAL", { examPassed: false, valuesByYear: { "2004": "5000000" } });
+    const out = run("H003-QUALIFY-PROVISIONAL", byYear({ examPassed: false, valuesByYear: { "2004": "5000000" } }));
     expect(isUnavailable(out) && out.code).toBe("value");
     expect(isUnavailable(out) && out.en).toBe("valuesByYear.2003: cumulative daily-average deposits for reference year 2003 is missing (h003.provisional.referenceYear)");
   });
@@ -207,7 +243,7 @@ describe("H003-QUALIFY-PROVISIONAL", () => {
   });
 
   it("H003-QUALIFY-PROVISIONAL explains in Chinese first", () => {
-    const out = run("H003-QUALIFY-PROVISIONAL", { examPassed: false, valuesByYear: { "2003": "3000000" } });
+    const out = run("H003-QUALIFY-PROVISIONAL", byYear({ examPassed: false, valuesByYear: { "2003": "3000000" } }));
     if (isUnavailable(out)) throw new Error(out.en);
     expect(out.reasons[0].zh).toBe("考试未及格,但 2003 年累计日均存款 ¥3,000,000.00 ≥ ¥3,000,000.00 → 自 2004-01-01 起暂定为初级客户经理,须于 2005-01-01 前考试合格");
   });

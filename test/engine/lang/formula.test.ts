@@ -147,6 +147,10 @@ describe("formulas: dates (Excel's names)", () => {
     ["EOMONTH(DATE(2025, 2, 10), 0)", "2025-02-28"],
     ["DATE(2025, 3, 10) - DATE(2025, 3, 3)", "7"],
     ["WORKDAY(DATE(2025, 5, 2), 1)", "2025-05-05"],
+    // An adjusted working day (调休上班日, the fourth argument) is worked though it is a Sunday.
+    ["WORKDAY(DATE(2025, 4, 25), 1, DATE(2025, 5, 1), DATE(2025, 4, 27))", "2025-04-27"],
+    ["WORKDAY(DATE(2025, 4, 30), 1, DATE(2025, 5, 1), DATE(2025, 4, 27))", "2025-05-02"],
+    ["WORKDAY(DATE(2025, 4, 25), 1, , DATE(2025, 4, 26))", "2025-04-26"],
     ["NETWORKDAYS(DATE(2025, 3, 3), DATE(2025, 3, 9))", "5"],
     ["WEEKDAY(DATE(2025, 5, 3))", "7"],
     ["WEEKDAY(DATE(2025, 5, 3), 2)", "6"],
@@ -157,6 +161,27 @@ describe("formulas: dates (Excel's names)", () => {
     ["PERIODEND()", "2026-10-31"],
     ["PERIODEND(\"2026-Q1\")", "2026-03-31"],
     ["PERIODKIND()", "month"],
+  ])("%s = %s", (formula, expected) => {
+    expect(shown(evaluate(formula, B))).toBe(expected);
+  });
+});
+
+describe("formulas: lists and blanks", () => {
+  it.each([
+    ["ROWS(SEQUENCE(3))", "3"],
+    ["SUM(SEQUENCE(3))", "6"],
+    ["SUM(SEQUENCE(3, 1, 2, 2))", "12"],
+    ["INDEX(SEQUENCE(3, 1, 0.5, 0.25), 3)", "1"],
+    // Consecutive dates from a start date (the days a deadline rolled over).
+    ["INDEX(SEQUENCE(3, 1, DATE(2025, 5, 3)), 3)", "2025-05-05"],
+    ["ROWS(SEQUENCE(0))", "#VALUE!"],
+    ["ROWS(SEQUENCE(2, 2))", "#VALUE!"],
+    // BLANK() is an empty cell: it does not apply, SUM and COUNT skip it, ISBLANK holds.
+    ["ISBLANK(BLANK())", "TRUE"],
+    ["SUM(1, BLANK())", "1"],
+    ["COUNT(1, BLANK())", "1"],
+    ["IFNA(BLANK(), 5)", "5"],
+    ["IF(FALSE, 1, BLANK())", "#N/A"],
   ])("%s = %s", (formula, expected) => {
     expect(shown(evaluate(formula, B))).toBe(expected);
   });

@@ -47,10 +47,6 @@ export function frameAt(period: string, bindings: Bindings, policy: MissingPolic
       return ps[0];
     },
     hasRecord: (p) => periods.has(p),
-    finestKind(first: number, last: number) {
-      const inside = [...periods].filter((p) => monthRange(p).first >= first && monthRange(p).last <= last);
-      return inside.some((p) => periodKind(p) === "month") ? "month" : inside.length > 0 ? periodKind(inside[0]) : undefined;
-    },
     flags: () => [],
   };
   const make = (p: string): Frame => ({ period: p, host, policy, at: make });

@@ -4,9 +4,9 @@
  * counts of the property suites. KHJL_LONG=1 (`npm run test:long`) multiplies every run count by 20.
  */
 import fc from "fast-check";
-import { appraiseAll, resolveSettings } from "../../../src/engine/api";
+import { appraiseAll, fieldVocabulary, resolveSettings } from "../../../src/engine/api";
 import { Dec } from "../../../src/engine/decimal";
-import { FIELDS, FLAGS, type FieldName } from "../../../src/engine/fields";
+import { FIELDS, FLAGS, isFieldName, type FieldName } from "../../../src/engine/fields";
 import { parseAppraisalInput } from "../../../src/engine/input";
 import type { ManagerResultJson } from "../../../src/engine/results";
 import { loadPreset, presetIds } from "../../../src/engine/rulebooks";
@@ -23,7 +23,7 @@ export const RULEBOOKS = presetIds();
 
 export type Json = Record<string, unknown>;
 
-/** Every string anywhere in a JSON document (rulebook params name the fields and flags they read). */
+/** Every string anywhere in a JSON document (format-1 rulebook params name the fields and flags they read). */
 function strings(x: unknown, out = new Set<string>()): Set<string> {
   if (typeof x === "string") out.add(x);
   else if (Array.isArray(x)) x.forEach((v) => strings(v, out));
@@ -41,12 +41,27 @@ export interface BookShape {
   choices: Array<{ key: string; values: unknown[] }>;
 }
 
-/** Fields some kinds read by name in code rather than in their rulebook's params (B002 admonitions, the C000 snippets). */
+/** Fields some format-1 kinds read by name in code rather than in their rulebook's params (B002 admonitions). */
 const CODE_FIELDS: Record<string, FieldName[]> = {
   "b002-bank-grades": ["admonitionStartDay", "admonitionEndDay", "commFeeClaimed", "intlSettlementCny"],
-  "c000-snip-brokerage": ["attendedDays", "requiredDays", "depositsIn", "effectiveAccounts", "accountsOpened", "lots15t", "lots50t", "lots150t", "netRevenue", "disciplineBreaches", "otherAwards"],
-  "c000-snip-venue": ["bookedRevenue", "bonus", "absenceDays", "leaveDays", "lateWithinLimit", "lateAtLimit", "lateBeyondLimit", "offPostCount", "improperGiftYuan", "poachedTableRevenue", "attendedDays", "requiredDays"],
 };
+
+/** Units of the figures a record carries (dates, text and flags are not generated here). */
+const FIGURE_UNITS = new Set(["money", "usd", "rate", "count", "days", "points", "number"]);
+
+/**
+ * The standard fields a rulebook reads: a format-2 rulebook declares them (its period figures; fields of its own
+ * are left out, as the value generator knows the standard ones); a format-1 rulebook names them in its params.
+ */
+function fieldsRead(id: string, book: CompiledRulebook, words: Set<string>): FieldName[] {
+  if (book.v2) return book.v2.fields.filter((f) => f.per === "period" && FIGURE_UNITS.has(f.unit) && isFieldName(f.id)).map((f) => f.id as FieldName);
+  return (Object.keys(FIELDS) as FieldName[]).filter((f) => words.has(f) || (CODE_FIELDS[id] ?? []).includes(f));
+}
+
+/** The event flags a rulebook reads: declared by a format-2 rulebook, named in a format-1 rulebook's params. */
+function flagsRead(book: CompiledRulebook, words: Set<string>): string[] {
+  return book.v2 ? [...book.v2.flags] : Object.keys(FLAGS).filter((f) => words.has(f));
+}
 
 const TASK_ITEMS: Record<string, string[]> = {
   "c000-credit-coop": ["deposits", "loanRecovery", "interestRecovery", "shareCapital"],
@@ -72,8 +87,8 @@ export function shapeOf(id: string): BookShape {
   const shape: BookShape = {
     id,
     book,
-    fields: (Object.keys(FIELDS) as FieldName[]).filter((f) => words.has(f) || (CODE_FIELDS[id] ?? []).includes(f)),
-    flags: Object.keys(FLAGS).filter((f) => words.has(f)),
+    fields: fieldsRead(id, book, words),
+    flags: flagsRead(book, words),
     tasks: TASK_ITEMS[id] ?? [],
     choices,
   };
@@ -251,7 +266,8 @@ export function caseArb(id: string, maxManagers = 4, maxMonths = 12): fc.Arbitra
 /** Appraises a case the way `appraise evaluate` does; throws on input the generators should never make. */
 export function appraiseCase(id: string, c: Case): ManagerResultJson[] {
   const book = loadPreset(id);
-  const parsed = parseAppraisalInput({ period: c.period, managers: c.managers });
+  // The fields the rulebook accepts, as the command line reads them (a format-2 rulebook's declared ones).
+  const parsed = parseAppraisalInput({ period: c.period, managers: c.managers }, fieldVocabulary(book));
   if (!parsed.ok) throw new Error(`generated input rejected: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
   const s = resolveSettings(book, c.settings);
   if (!s.ok) throw new Error(`generated settings rejected: ${s.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);

@@ -7,14 +7,19 @@
  * - H003-RISKDEP-CAP / -GRADE-CHANGE: a month withholds at most the room left under its grade's cap and at most the
  *   rate × income (rounded to the fen); withholding never lifts the balance above the cap; under refundExcess a
  *   balance above a lower cap comes down to it; an agent's month withholds nothing (H003-RISKDEP-WITHHOLD);
- * - nothing is negative.
- * The pure ledger function has its own properties in test/engine/kinds/ledger-riskLedger.test.ts; these run the
- * whole pipeline (input reader, settings, rulebook, results rounding).
+ * - nothing is negative, and every amount is whole fen;
+ * - H003-RISKDEP-REFUND settles any balance to 0: losses are applied first, the rest refunded, a shortfall owed.
+ * All through the format-2 rulebook as a user reaches it (input reader, settings, rulebook, results rounding; the
+ * settlement through runTool), so the ledger rule in rules.ledger.json is what is checked.
  */
 import fc from "fast-check";
+import { resolveSettings } from "../../../src/engine/api";
 import { Dec } from "../../../src/engine/decimal";
+import { isUnavailable } from "../../../src/engine/outcome";
 import { monthIndex, monthOfIndex } from "../../../src/engine/periods";
 import type { ManagerResultJson } from "../../../src/engine/results";
+import { loadPreset } from "../../../src/engine/rulebooks";
+import { runTool } from "../../../src/engine/tools";
 import { appraiseCase, decText, runs, type Json } from "./gen";
 
 const H = "h003-city-bank";
@@ -87,7 +92,10 @@ describe("H003-RISKDEP-LEDGER / -CAP through the appraisal", () => {
         const withheld = new Dec(r.riskDeposit.withheld);
         const refunded = new Dec(r.riskDeposit.refundable);
         const closing = new Dec(r.riskDeposit.balance);
-        for (const v of [withheld, refunded, closing]) expect(v.gte(0)).toBe(true);
+        for (const v of [withheld, refunded, closing]) {
+          expect(v.gte(0)).toBe(true);
+          expect(v.decimalPlaces()).toBeLessThanOrEqual(2);
+        }
 
         // Opening: the carried balance, or what the month before reported (0 when there is none).
         const firstIn = c.months.findIndex((_, i) => inPeriod(i));
@@ -152,5 +160,31 @@ describe("H003-RISKDEP-LEDGER / -CAP through the appraisal", () => {
     );
     expect(stats.judged / stats.total).toBeGreaterThan(0.5);
     expect(stats.capped).toBeGreaterThan(0);
+  });
+});
+
+describe("H003-RISKDEP-REFUND settlement of any balance (the rule's tool)", () => {
+  const book = loadPreset(H);
+  const settings = resolveSettings(book, {});
+  if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+  const fenArb = (max: number) => fc.integer({ min: 0, max }).map((n) => new Dec(n).div(100).toFixed(2));
+
+  it("balance − applied − refund = closing = 0; applied + still owed = compensation; nothing negative, every amount whole fen", () => {
+    fc.assert(
+      fc.property(fenArb(3_000_000), fenArb(5_000_000), (balance, compensationYuan) => {
+        const out = runTool(book, settings.value, "H003-RISKDEP-REFUND", { balance, leaveDate: "2026-03-31", compensationYuan });
+        if (isUnavailable(out)) throw new Error(out.en);
+        // A format-2 tool gives its money as fixed-point text.
+        const [applied, refund, stillOwed, closing] = ["applied", "refund", "stillOwed", "closing"].map((k) => new Dec((out.value as Record<string, string>)[k]));
+        expect(new Dec(balance).minus(applied).minus(refund).eq(closing)).toBe(true);
+        expect(closing.isZero()).toBe(true);
+        expect(applied.plus(stillOwed).eq(compensationYuan)).toBe(true);
+        for (const x of [applied, refund, stillOwed]) {
+          expect(x.gte(0)).toBe(true);
+          expect(x.decimalPlaces()).toBeLessThanOrEqual(2);
+        }
+      }),
+      runs(300),
+    );
   });
 });

@@ -1,14 +1,10 @@
 /**
- * Shared pieces of the seed-000 kinds (credit cooperative, brokerage and venue pay): a value fixed in the rule or
- * picked by a setting, field reads that report what is missing, money and percentage text for explanations.
- * A value a setting does not map, or an input that is absent, is reported — never replaced by a guess.
+ * Shared pieces of the seed-000 credit cooperative kinds: a value fixed in the rule or picked by a setting, money and
+ * percentage text for explanations. A value a setting does not map is reported, never replaced by a guess.
  */
 import { z } from "zod";
 import { Dec } from "../../decimal";
-import { FIELDS, type FieldName } from "../../fields";
 import { money } from "../../format";
-import type { PeriodRecord } from "../../model";
-import { unavailable, type Unavailable } from "../../outcome";
 import type { CompiledRule, CompiledRulebook } from "../../rulebook/compile";
 import type { Settings } from "../../settings";
 import { approx } from "../general/common";
@@ -58,20 +54,6 @@ export function note(c: { setting?: string; settingValue?: string }): { zh: stri
   return { zh: `(设置 ${c.setting} = ${c.settingValue})`, en: ` (setting ${c.setting} = ${c.settingValue})` };
 }
 
-/** A field of a record, or #N/A naming it (and the month, when given). */
-export function need(record: PeriodRecord | undefined, field: FieldName, rule: string, period?: string): Dec | Unavailable {
-  const v = record?.values[field];
-  if (v !== undefined) return v;
-  const f = FIELDS[field];
-  const at = period ? { zh: `${period} `, en: `${period}: ` } : { zh: "", en: "" };
-  return unavailable("na", rule, `${at.zh}缺少${f.zh}(${field})`, `${at.en}missing ${f.en} (${field})`);
-}
-
-/** An incident count or amount (fines, bonuses, breaches): an empty cell means none. */
-export function orZero(record: PeriodRecord | undefined, field: FieldName): Dec {
-  return record?.values[field] ?? new Dec(0);
-}
-
 export function yuan(value: Dec, book: CompiledRulebook): string {
   return money(value, book.doc.rounding.money);
 }
@@ -85,17 +67,3 @@ export function pctText(fraction: Dec): string {
   return p.decimalPlaces() <= 2 ? `${p.toFixed(2)}%` : `${approx(p, 4)}%`;
 }
 
-/** A count or number of days, exact ("10", "0.5"). */
-export function count(value: Dec): string {
-  return value.toFixed();
-}
-
-/** "… → " in Chinese text: no space after a full-width parenthesis (Chinese typography). */
-export function arrowZh(text: string): string {
-  return text.endsWith(")") ? `${text}→ ` : `${text} → `;
-}
-
-/** The first of several results that is unavailable, if any. */
-export function firstUnavailable(values: Array<unknown>): Unavailable | undefined {
-  return values.find((v): v is Unavailable => typeof v === "object" && v !== null && (v as Unavailable).unavailable === true);
-}

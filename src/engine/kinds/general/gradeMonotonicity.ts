@@ -3,7 +3,8 @@
  * tier, authority limit, pay and risk-deposit caps). A rulebook whose grade-indexed parameter is not monotone in
  * the grade order gets a warning, e.g. a junior cap above the senior cap. Equal neighbours are monotone.
  * `gradeMonotonicityWarnings` is the pure check; `gradeIndexedSettings` collects a rulebook's per-grade settings
- * (objects keyed by grade id, like h003.riskDeposit.caps) so a validator can run it on any rulebook.
+ * (format 2: map settings keyed by grades, like h003.riskDeposit.caps; format 1: objects keyed by grade id) so a
+ * validator can run it on any rulebook.
  */
 import { z } from "zod";
 import type { Dec } from "../../decimal";
@@ -12,6 +13,9 @@ import type { Reason } from "../../model";
 import { reason, unavailable } from "../../outcome";
 import { parseQuantity } from "../../quantity";
 import type { CompiledRulebook } from "../../rulebook/compile";
+import type { Book2 } from "../../rulebook2/book";
+import { settingValue } from "../../rulebook2/settings";
+import { isNumber, isTable } from "../../lang/values";
 import type { Settings } from "../../settings";
 import type { ToolKind } from "../types";
 import { DecInput } from "./common";
@@ -50,8 +54,41 @@ export function gradeMonotonicityWarnings(gradeIds: readonly string[], parameter
   return warnings;
 }
 
-/** A rulebook's object settings keyed by its grade ids, read as quantities (caps, limits). */
+/**
+ * A rulebook's per-grade settings in force, read as quantities (caps, limits). Format 2 declares them: a `map`
+ * setting with `keys: "grades"` and a numeric unit. Format 1 has no such declaration: an `object` setting whose
+ * keys are all grade ids is taken as one.
+ */
 export function gradeIndexedSettings(book: CompiledRulebook, settings: Settings): Record<string, GradeParameter> {
+  return book.v2 ? gradeMapSettings(book.v2, settings) : gradeObjectSettings(book, settings);
+}
+
+/** Units of a map's values that are amounts on a scale (a text, date or flag value has no order to check). */
+const ORDERED_UNITS = new Set(["money", "usd", "rate", "count", "points", "days", "number"]);
+
+/** Format 2: each map setting keyed by grades with a numeric unit, its values as the formulas see them (exact decimals). */
+function gradeMapSettings(book: Book2, settings: Settings): Record<string, GradeParameter> {
+  const out: Record<string, GradeParameter> = {};
+  book.settingKeys.forEach((key, i) => {
+    const decl = book.settingDecls[i];
+    if (decl.type !== "map" || decl.keys !== "grades" || decl.unit === undefined || !ORDERED_UNITS.has(decl.unit)) return;
+    const raw = settings.get(key);
+    // A required setting nobody set (or set to null) has no values to compare.
+    if (raw === undefined || raw === null) return;
+    const table = settingValue(key, decl, raw);
+    if (!isTable(table)) return;
+    const values: Record<string, Dec> = {};
+    for (const [grade, v] of table.rows) {
+      // A value that is not a number was refused when the setting was checked; it is left out here, not guessed.
+      if (typeof grade === "string" && isNumber(v)) values[grade] = v;
+    }
+    if (Object.keys(values).length > 0) out[key] = { values, higherGrade: "notLower" };
+  });
+  return out;
+}
+
+/** Format 1: object settings keyed by the rulebook's grade ids. */
+function gradeObjectSettings(book: CompiledRulebook, settings: Settings): Record<string, GradeParameter> {
   const out: Record<string, GradeParameter> = {};
   for (const [key, def] of Object.entries(book.doc.settings)) {
     if (def.type !== "object") continue;

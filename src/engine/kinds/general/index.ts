@@ -1,4 +1,4 @@
-/** General kinds of seeds 001 and 004 (rates, deadlines, periods, aggregation, vocabularies) and date tools. */
+/** General kinds of seeds 001 and 004: rates, deadlines, periods, aggregation, vocabularies. */
 import type { AnyKind } from "../types";
 import { aggregateMonthsKind } from "./aggregateMonths";
 import { completionRateKind } from "./completionRate";
@@ -6,13 +6,11 @@ import { dailyAvgVsBalance } from "./dailyAvgVsBalance";
 import { exitAudit } from "./exitAudit";
 import { gradeMonotonicity } from "./gradeMonotonicity";
 import { netIncreaseYtd } from "./netIncreaseYtd";
-import { noticeHandover } from "./noticeHandover";
 import { percentRounding } from "./percentRounding";
 import { periodOf } from "./periodOf";
 import { periodSettlement } from "./periodSettlement";
 import { ppChange } from "./ppChange";
 import { reportDeadline } from "./reportDeadline";
-import { serviceLength } from "./serviceLength";
 import { vocabulary } from "./vocabulary";
 import { ytdCompletion } from "./ytdCompletion";
 
@@ -36,6 +34,4 @@ export const GENERAL_KINDS: AnyKind[] = [
   gradeMonotonicity,
   exitAudit,
   vocabulary,
-  noticeHandover,
-  serviceLength,
 ];

@@ -9,7 +9,7 @@ import { isUnavailable, reason, unavailable } from "../../outcome";
 import { yearOf } from "../../periods";
 import { Bilingual } from "../../rulebook/schema";
 import type { TriggerKind } from "../types";
-import { checkGate, EvaluateIn, judgedRecord } from "../status/window";
+import { checkGate, EvaluateIn, judgedRecord } from "./gate";
 import { floorOf, type ClientFloorParams } from "./clientFloor";
 import { checkRef, gradeName, referenced } from "./common";
 
@@ -32,7 +32,6 @@ export const floorTrigger: TriggerKind<Params> = {
     const p = rule.params;
     const judged = judgedRecord(p, ctx, rule.id);
     if (judged === "skip") return undefined;
-    if (isUnavailable(judged)) return judged;
     if (!judged.record) return unavailable("na", rule.id, `缺少 ${judged.period} 的记录,无法判断在岗最低及格线`, `no record for ${judged.period}: the on-post floor cannot be judged`);
     if (ctx.grade === undefined) return unavailable("na", rule.id, `未给出聘任等级,无法确定在岗最低及格线`, `no appointed grade: the on-post floor is unknown`);
     const fr = referenced<ClientFloorParams>(ctx.book, ctx.settings, p.floor, ctx.role, ctx.grade);

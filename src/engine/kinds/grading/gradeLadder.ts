@@ -21,7 +21,7 @@ import type { Settings } from "../../settings";
 import type { GradeKind, GradeOutcome } from "../types";
 import { show } from "../scoring/common";
 import { choose, settingNote } from "../tools/settingChoice";
-import { checkGate, EvaluateIn, judgedRecord } from "../status/window";
+import { checkGate, EvaluateIn, judgedRecord } from "./gate";
 import { testAssetQuality, type AssetQualityParams, type GateOutcome } from "./assetQuality";
 import type { CutoffParams } from "./clientConventions";
 import { allOf, checkRef, dedupe, gradeName, referenced, type Tri } from "./common";
@@ -147,7 +147,6 @@ export const gradeLadder: GradeKind<Params> = {
     const p = rule.params;
     const { book, settings } = ctx;
     const judged = judgedRecord(p, ctx, rule.id);
-    if (isUnavailable(judged)) return judged;
     if (judged === "skip") {
       const g = gradeName(book, ctx.grade);
       return { grade: ctx.grade, reasons: [reason(rule.id, `${ctx.period} 不评定等级(等级每年评定一次${gateNote(p, settings).zh}),沿用聘任等级:${g.zh}`, `${ctx.period} is not a grading period (grades are set once a year${gateNote(p, settings).en}); the appointed grade stands: ${g.en}`)] };

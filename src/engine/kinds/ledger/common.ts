@@ -1,11 +1,10 @@
 /**
- * Shared pieces of the ledger and pay kinds: parameters that are either a literal in rulebook data or the key of
- * a rulebook setting, decimal inputs of tool rules, and role / grade names for explanations.
+ * Parameters that are either a literal in rulebook data or the key of a rulebook setting, and role names for
+ * explanations. Once the ledger and pay kinds' helpers; the C000 cooperative and B002 tenure kinds read them now.
  */
 import { z } from "zod";
 import { Quantity } from "../../compare";
 import type { Dec } from "../../decimal";
-import { readDecimal } from "../../input";
 import { parseQuantity } from "../../quantity";
 import type { CompiledRulebook } from "../../rulebook/compile";
 import type { Settings } from "../../settings";
@@ -20,11 +19,6 @@ export type QuantityOrSetting = z.infer<typeof QuantityOrSetting>;
 
 export function isSettingRef(x: unknown): x is SettingRef {
   return typeof x === "object" && x !== null && typeof (x as SettingRef).setting === "string";
-}
-
-/** Setting keys a rule's params name, for the load-time check that each is declared. */
-export function undeclared(book: CompiledRulebook, refs: unknown[]): string[] {
-  return refs.filter(isSettingRef).filter((r) => !book.doc.settings[r.setting]).map((r) => `setting ${r.setting} is not declared`);
 }
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; missing?: string; bad?: string };
@@ -64,19 +58,6 @@ export function resolveQuantityTable(p: QuantityTableOrSetting, settings: Settin
   return { ok: true, value: out };
 }
 
-/** A choice among a kind's own vocabulary, fixed in the rule or read from an enum setting with the same values. */
-export function choiceOrSetting<T extends string>(values: readonly [T, ...T[]]) {
-  return z.union([SettingRef, z.enum(values)]);
-}
-
-export function resolveChoice<T extends string>(p: SettingRef | T, settings: Settings, allowed: readonly T[]): Resolved<T> {
-  if (!isSettingRef(p)) return { ok: true, value: p };
-  const v = settings.get(p.setting);
-  if (v === undefined) return { ok: false, missing: p.setting };
-  if (!allowed.includes(v as T)) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not one of ${allowed.join(", ")}` };
-  return { ok: true, value: v as T };
-}
-
 /** A whole number (months) fixed in the rule or read from an integer setting. */
 export const IntegerOrSetting = z.union([SettingRef, z.number().int().min(0)]);
 export type IntegerOrSetting = z.infer<typeof IntegerOrSetting>;
@@ -90,23 +71,6 @@ export function resolveInteger(p: IntegerOrSetting, settings: Settings): Resolve
   // Month and day counts feed calendar arithmetic, which covers the years 0001–9999: 10 000 is far beyond any rule.
   if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0 || v > MAX_COUNT) return { ok: false, bad: `${p.setting}: ${JSON.stringify(v)} is not a whole number from 0 to ${MAX_COUNT}` };
   return { ok: true, value: v };
-}
-
-/** A decimal given to a tool rule: a JSON number or decimal string, never coerced ("1,2O0" is an error). */
-export const DecimalIn = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const d = readDecimal(v);
-  if (typeof d === "string") {
-    ctx.addIssue({ code: "custom", message: d });
-    return z.NEVER;
-  }
-  return d;
-});
-
-export const NonNegativeDecimalIn = DecimalIn.refine((d) => !d.lt(0), { message: "must not be negative" });
-
-export function gradeName(book: CompiledRulebook, grade: string | undefined): { zh: string; en: string } {
-  const g = book.doc.grades.find((x) => x.id === grade);
-  return g ? { zh: g.zh, en: g.en } : { zh: grade ?? "(无等级)", en: grade ?? "(no grade)" };
 }
 
 export function roleName(book: CompiledRulebook, role: string | undefined): { zh: string; en: string } {

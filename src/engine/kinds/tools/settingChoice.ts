@@ -5,9 +5,6 @@
  * settings differently. A required setting nobody set is reported, never defaulted.
  */
 import { z } from "zod";
-import { Quantity } from "../../compare";
-import type { Dec } from "../../decimal";
-import { parseQuantity } from "../../quantity";
 import type { CompiledRulebook } from "../../rulebook/compile";
 import type { Settings } from "../../settings";
 
@@ -41,24 +38,6 @@ export function checkChoice(choice: Choice<string> | undefined, book: CompiledRu
   if (!def) return [`setting ${choice.setting} is not declared`];
   const missing = (def.values ?? []).map(String).filter((v) => !(v in choice.values));
   return missing.length > 0 ? [`setting ${choice.setting}: no behaviour for ${missing.join(", ")}`] : [];
-}
-
-/** A number that is either fixed in the rule's params or read from a setting (`{"setting": "…"}`). */
-export type NumberRef = Dec | { setting: string };
-export const NumberRefSchema: z.ZodType<NumberRef> = z.union([Quantity, z.object({ setting: z.string() }).strict()]) as z.ZodType<NumberRef>;
-
-export function checkNumberRef(ref: NumberRef, book: CompiledRulebook): string[] {
-  if (typeof ref === "object" && "setting" in ref && !book.doc.settings[ref.setting]) return [`setting ${ref.setting} is not declared`];
-  return [];
-}
-
-/** The number in force: the fixed one, or the setting's value; undefined when a required setting is not set. */
-export function readNumber(ref: NumberRef, settings: Settings): Dec | undefined {
-  if (!(typeof ref === "object" && "setting" in ref)) return ref;
-  const raw = settings.get(ref.setting);
-  if (raw === undefined) return undefined;
-  // Settings were checked against their declared type when resolved, so this parses.
-  return parseQuantity(raw as string | number);
 }
 
 /** Text of "(setting h003.x = y)" for explanations, or "" for a fixed behaviour; `inside` gives "; setting …" for use within parentheses. */

@@ -1,6 +1,7 @@
 /**
  * Dates and periods, with Excel's names: DATE, DATEVALUE, EDATE, EOMONTH, YEAR, MONTH, DAY, WEEKDAY, WORKDAY,
- * NETWORKDAYS, DAYS, DATEDIF; and the appraised period: PERIOD(), PERIODKIND(), PERIODSTART(), PERIODEND().
+ * NETWORKDAYS, DAYS, DATEDIF; the period being computed: PERIOD(), PERIODKIND(), PERIODSTART(), PERIODEND(); and the
+ * period of the appraisal as a whole: APPRAISAL().
  * A date minus a date is days; a date plus days is a date. EDATE keeps the day of month where it exists and
  * otherwise takes the month's last day (2025-08-31 + 6 months = 2026-02-28), as Excel does.
  */
@@ -36,7 +37,9 @@ function holidaySet(v: Value | undefined): Set<number> | Value {
   return set;
 }
 
-const isWorkday = (day: number, holidays: Set<number>) => {
+/** A working day: a weekday that is not a holiday, or a day listed as an adjusted working day (调休上班日). */
+const isWorkday = (day: number, holidays: Set<number>, workdays?: Set<number>) => {
+  if (workdays?.has(day)) return true;
   const wd = new DateValue(day).weekday;
   return wd !== 0 && wd !== 6 && !holidays.has(day);
 };
@@ -50,8 +53,18 @@ function argsOf(types: readonly VType[], fn: string, checks: Array<"date" | "num
   return undefined;
 }
 
-/** The first and last day of a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY). */
+const daysOfPeriods = new Map<string, { start: DateValue; end: DateValue }>();
+
+/** The first and last day of a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY); shared, as dates are never changed. */
 export function periodDays(period: string): { start: DateValue; end: DateValue } | undefined {
+  const known = daysOfPeriods.get(period);
+  if (known) return known;
+  const d = daysOf(period);
+  if (d && daysOfPeriods.size < 10000) daysOfPeriods.set(period, d);
+  return d;
+}
+
+function daysOf(period: string): { start: DateValue; end: DateValue } | undefined {
   if (!periodKind(period)) return undefined;
   const r = monthRange(period);
   const first = monthOfIndex(r.first);
@@ -75,6 +88,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "由年、月、日组成日期(月、日超出时顺延,同 Excel)", en: "a date from year, month and day (overflow rolls over, as in Excel)", syntax: "DATE(年, 月, 日)" },
     minArgs: 3,
     maxArgs: 3,
+    args: ["num"],
     type: (args) => argsOf(args, "DATE", ["num", "num", "num"]) ?? DATE,
     strict(args) {
       const parts = args.map((a, i) => whole(a, "DATE", ["年", "月", "日"][i]));
@@ -89,6 +103,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "把 YYYY-MM-DD 文本读成日期", en: "reads YYYY-MM-DD text as a date", syntax: "DATEVALUE(\"2025-03-10\")" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["text"],
     type: (args) => needText(args[0], 0, "DATEVALUE") ?? DATE,
     strict(args) {
       const d = DateValue.parse(String(args[0]));
@@ -101,6 +116,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "若干个月之后的同一天(无此日取月末)", en: "the same day n months later (the month's last day if there is no such day)", syntax: "EDATE(日期, 月数)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["date", "num"],
     type: (args) => argsOf(args, "EDATE", ["date", "num"]) ?? DATE,
     strict(args) {
       const n = whole(args[1], "EDATE", "月数");
@@ -113,6 +129,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "若干个月之后那个月的最后一天", en: "the last day of the month n months later", syntax: "EOMONTH(日期, 月数)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["date", "num"],
     type: (args) => argsOf(args, "EOMONTH", ["date", "num"]) ?? DATE,
     strict(args) {
       const n = whole(args[1], "EOMONTH", "月数");
@@ -128,6 +145,7 @@ export const DATES: FunctionDef[] = [
       help: { zh: `日期的${{ YEAR: "年份", MONTH: "月份", DAY: "日" }[name]}`, en: `the ${name.toLowerCase()} of a date`, syntax: `${name}(日期)` },
       minArgs: 1,
       maxArgs: 1,
+      args: ["date"],
       type: (args) => needDate(args[0], 0, name) ?? num("count"),
       strict(args) {
         const d = args[0] as DateValue;
@@ -141,6 +159,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "星期几:类型 1(默认)周日为 1…周六为 7;类型 2 周一为 1…周日为 7", en: "day of the week: type 1 (default) Sunday 1 … Saturday 7; type 2 Monday 1 … Sunday 7", syntax: "WEEKDAY(日期, [类型])" },
     minArgs: 1,
     maxArgs: 2,
+    args: ["date", "num"],
     type: (args) => argsOf(args, "WEEKDAY", ["date", "num"]) ?? num("count"),
     strict(args) {
       const wd = (args[0] as DateValue).weekday;
@@ -152,21 +171,28 @@ export const DATES: FunctionDef[] = [
   {
     name: "WORKDAY",
     aliases: ["工作日"],
-    help: { zh: "若干个工作日之后的日期(周六、周日与节假日不计)", en: "the date n working days later (Saturdays, Sundays and holidays skipped)", syntax: "WORKDAY(日期, 天数, [节假日])" },
+    help: {
+      zh: "若干个工作日之后的日期(周六、周日与节假日不计;第四个参数列出的调休上班日照常计为工作日)",
+      en: "the date n working days later (Saturdays, Sundays and holidays skipped; the adjusted working days of the fourth argument, 调休上班日, count as working days)",
+      syntax: "WORKDAY(日期, 天数, [节假日], [调休上班日])",
+    },
     minArgs: 2,
-    maxArgs: 3,
+    maxArgs: 4,
+    args: ["date", "num", "any", "any"],
     type: (args) => argsOf(args, "WORKDAY", ["date", "num"]) ?? DATE,
     strict(args) {
       const n = whole(args[1], "WORKDAY", "天数");
       if (typeof n !== "number") return n;
       const holidays = holidaySet(args[2]);
       if (!(holidays instanceof Set)) return holidays;
+      const workdays = holidaySet(args[3]);
+      if (!(workdays instanceof Set)) return workdays;
       if (Math.abs(n) > 3660) return missing("value", "WORKDAY 的天数过大", "WORKDAY: too many days"); // int: whole-number index or calendar arithmetic
       let day = (args[0] as DateValue).day;
       const dir = n >= 0 ? 1 : -1;
       for (let left = Math.abs(n); left > 0; ) { // int: whole-number index or calendar arithmetic
         day += dir; // int: calendar day
-        if (isWorkday(day, holidays)) left--; // int: days to go
+        if (isWorkday(day, holidays, workdays)) left--; // int: days to go
       }
       return new DateValue(day);
     },
@@ -176,6 +202,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "两个日期之间(含两端)的工作日数", en: "working days between two dates, both included", syntax: "NETWORKDAYS(开始, 结束, [节假日])" },
     minArgs: 2,
     maxArgs: 3,
+    args: ["date", "date", "any"],
     type: (args) => argsOf(args, "NETWORKDAYS", ["date", "date"]) ?? num("days"),
     strict(args) {
       const holidays = holidaySet(args[2]);
@@ -195,6 +222,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "两个日期相差的天数", en: "days from the start date to the end date", syntax: "DAYS(结束, 开始)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["date"],
     type: (args) => argsOf(args, "DAYS", ["date", "date"]) ?? num("days"),
     strict: (args) => new Dec((args[0] as DateValue).day - (args[1] as DateValue).day), // int: whole-number index or calendar arithmetic
   },
@@ -203,6 +231,7 @@ export const DATES: FunctionDef[] = [
     help: { zh: "两个日期之间的整年(\"Y\")、整月(\"M\")、天数(\"D\"),或去掉整月后的天数(\"MD\")、去掉整年后的月数(\"YM\")", en: "whole years (\"Y\"), months (\"M\"), days (\"D\") between two dates, or days after whole months (\"MD\"), months after whole years (\"YM\")", syntax: "DATEDIF(开始, 结束, 单位)" },
     minArgs: 3,
     maxArgs: 3,
+    args: ["date", "date", "text"],
     type(args, call) {
       const p = argsOf(args, "DATEDIF", ["date", "date", "text"]);
       if (p) return p;
@@ -240,6 +269,15 @@ export const DATES: FunctionDef[] = [
     maxArgs: 0,
     type: () => TEXT,
     lazy: (_args, frame) => frame.period,
+  },
+  {
+    name: "APPRAISAL",
+    aliases: ["考核期"],
+    help: { zh: "本次考核的期间(按月判断的条件在年度考核中也返回该年度,如 2026)", en: "the period being appraised (a condition judged month by month in an annual appraisal still gets the year, e.g. 2026)", syntax: "APPRAISAL()" },
+    minArgs: 0,
+    maxArgs: 0,
+    type: () => TEXT,
+    lazy: (_args, frame) => frame.host.appraised ?? missing("na", "工具计算没有考核期", "a tool has no appraised period"),
   },
   {
     name: "PERIODKIND",

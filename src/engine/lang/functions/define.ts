@@ -31,12 +31,22 @@ export interface FunctionDef {
   maxArgs: number;
   /** The result type from the argument types (checked at load), or the problem. */
   type(args: readonly VType[], call: CallInfo): VType | TypeProblem;
+  /**
+   * What each argument of a strict body must be when it runs (the last kind repeats for the rest): checked before
+   * the body, so a value the load-time check could not pin down (a lookup's result, a tool's input) gives #VALUE!,
+   * never a crash.
+   */
+  args?: readonly ArgKind[];
   /** Strict body: evaluated arguments, none missing unless `takesMissing`. Omitted arguments are undefined. */
   strict?(args: ReadonlyArray<Value | undefined>, frame: Frame): Value;
   takesMissing?: boolean;
   /** Lazy body: the arguments unevaluated. */
   lazy?(args: ReadonlyArray<Thunk | undefined>, frame: Frame): Value;
+  /** Reads what the frame holds besides its period (a status's fired triggers): its value is not the period's alone. */
+  readsLocals?: boolean;
 }
+
+export type ArgKind = "num" | "date" | "text" | "bool" | "table" | "any";
 
 export const problemAt = (arg: number, zh: string, en: string): TypeProblem => ({ arg, zh, en });
 export const isTypeProblem = (x: VType | TypeProblem): x is TypeProblem => "arg" in x;

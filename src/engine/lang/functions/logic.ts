@@ -1,10 +1,10 @@
 /**
  * Conditions and choices: IF, IFS, SWITCH, AND, OR, NOT, and what to do about a value that cannot be had (IFNA,
- * IFERROR, ISNA, ISBLANK, NA, ERROR). AND and OR follow three-valued logic, as DMN's FEEL does: AND(FALSE, ?) is
+ * IFERROR, ISNA, ISBLANK, BLANK, NA, ERROR). AND and OR follow three-valued logic, as DMN's FEEL does: AND(FALSE, ?) is
  * FALSE and OR(TRUE, ?) is TRUE whatever the unknown is, so a decision that does not depend on a missing figure is
  * still made; otherwise the result is unknown, never guessed.
  */
-import { isMissing, Missing, missing, type Value } from "../values";
+import { isMissing, Missing, missing, NOT_APPLICABLE, type Value } from "../values";
 import { BOOL, join, needBool, problemAt, type FunctionDef, type TypeProblem } from "./define";
 import { ANY, type VType } from "../types";
 
@@ -136,6 +136,7 @@ export const LOGIC: FunctionDef[] = [
     help: { zh: "条件不成立", en: "the condition does not hold", syntax: "NOT(条件)" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["bool"],
     type: (args) => needBool(args[0], 0, "NOT") ?? BOOL,
     strict: (args) => !(args[0] as boolean),
   },
@@ -173,23 +174,43 @@ export const LOGIC: FunctionDef[] = [
     strict: (args) => isMissing(args[0]!) && (args[0] as Missing).code === "na",
   },
   {
-    name: "NA",
-    help: { zh: "不可用(#N/A),可附中英文原因", en: "not available (#N/A), with the reason in Chinese and English", syntax: "NA([\"原因\"], [\"reason\"])" },
+    name: "BLANK",
+    aliases: ["空白"],
+    help: {
+      zh: "空值,如同空白单元格:该项不适用(如未及格者没有等级)。SUM、COUNT 跳过它,ISBLANK 为 TRUE,工具的结果中为空(null)",
+      en: "an empty value, like a blank cell: the item does not apply (no grade for someone who failed). SUM and COUNT skip it, ISBLANK is TRUE, a tool's answer shows it as null",
+      syntax: "BLANK()",
+    },
     minArgs: 0,
-    maxArgs: 2,
+    maxArgs: 0,
     type: () => ANY,
-    strict: (args) => missing("na", text(args[0], "不可用"), text(args[1] ?? args[0], "not available")),
+    lazy: () => NOT_APPLICABLE,
+  },
+  {
+    name: "NA",
+    help: { zh: "不可用(#N/A),可附中英文原因,及原因所属的规则编号", en: "not available (#N/A), with the reason in Chinese and English and the rule id it belongs to", syntax: "NA([\"原因\"], [\"reason\"], [\"规则编号\"])" },
+    minArgs: 0,
+    maxArgs: 3,
+    args: ["text"],
+    type: () => ANY,
+    strict: (args) => withRule(missing("na", text(args[0], "不可用"), text(args[1] ?? args[0], "not available")), args[2]),
   },
   {
     name: "ERROR",
     aliases: ["错误"],
-    help: { zh: "数据有错(#VALUE!),附中英文原因", en: "the data is wrong (#VALUE!), with the reason in Chinese and English", syntax: "ERROR(\"原因\", [\"reason\"])" },
+    help: { zh: "数据有错(#VALUE!),附中英文原因,及原因所属的规则编号", en: "the data is wrong (#VALUE!), with the reason in Chinese and English and the rule id it belongs to", syntax: "ERROR(\"原因\", [\"reason\"], [\"规则编号\"])" },
     minArgs: 1,
-    maxArgs: 2,
+    maxArgs: 3,
+    args: ["text"],
     type: () => ANY,
-    strict: (args) => missing("value", text(args[0], "数据有误"), text(args[1] ?? args[0], "invalid data")),
+    strict: (args) => withRule(missing("value", text(args[0], "数据有误"), text(args[1] ?? args[0], "invalid data")), args[2]),
   },
 ];
+
+/** A reason attributed to the rule a rulebook function implements (its failure is that rule's). */
+function withRule(m: Missing, rule: Value | undefined): Missing {
+  return typeof rule === "string" && rule.trim() !== "" ? m.in(rule.trim()) : m;
+}
 
 function text(v: Value | undefined, fallback: string): string {
   return typeof v === "string" ? v : fallback;

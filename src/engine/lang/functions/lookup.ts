@@ -1,12 +1,12 @@
 /**
  * Looking things up in tables and lists, with Excel's names and argument orders: VLOOKUP, INDEX, MATCH, COUNTIF,
- * COUNTIFS, SUMIF, SUMIFS, COUNT, ROWS, RANK, LARGE, SMALL. A setting holding tiers or per-grade amounts is a
+ * COUNTIFS, SUMIF, SUMIFS, COUNT, ROWS, RANK, LARGE, SMALL, SEQUENCE. A setting holding tiers or per-grade amounts is a
  * table (a `map` setting is two columns, key and value), so `VLOOKUP(等级, 风险金上限, 2, FALSE)` reads it as it
  * would read a sheet. Criteria are written as in COUNTIF: ">=800万", "<>0", "senior".
  */
 import { Dec } from "../../decimal";
-import { isMissing, isNumber, isTable, missing, TableValue, type Value } from "../values";
-import { ANY, num, type VType } from "../types";
+import { DateValue, isDate, isMissing, isNumber, isTable, missing, TableValue, type Value } from "../values";
+import { ANY, DATE, num, type VType } from "../types";
 import { needNumber, needTable, problemAt, type FunctionDef } from "./define";
 import { numbers } from "./math";
 import { same } from "./logic";
@@ -120,6 +120,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "表中第 r 行第 c 列的值", en: "the value at row r, column c of a table", syntax: "INDEX(表, 行号, [列号])" },
     minArgs: 2,
     maxArgs: 3,
+    args: ["table", "num"],
     type(args, call) {
       const p = needTable(args[0], 0, "INDEX");
       if (p) return p;
@@ -139,6 +140,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "值在列表中的位置(0 为精确查找)", en: "the position of a value in a list (0: exact)", syntax: "MATCH(值, 列表, [0])" },
     minArgs: 2,
     maxArgs: 3,
+    args: ["any", "table", "num"],
     type: (args) => needTable(args[1], 1, "MATCH") ?? num("count"),
     strict(args) {
       const list = listOf(args[1]);
@@ -152,6 +154,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "表或列表的行数", en: "the number of rows of a table or list", syntax: "ROWS(表)" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["table"],
     type: (args) => needTable(args[0], 0, "ROWS") ?? num("count"),
     strict: (args) => new Dec((args[0] as TableValue).rows.length),
   },
@@ -237,6 +240,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "数值在列表中的名次(默认从大到小,1 为最大;并列同名次)", en: "the rank of a number in a list (largest first by default; ties share a rank)", syntax: "RANK(数值, 列表, [0 降序/1 升序])" },
     minArgs: 2,
     maxArgs: 3,
+    args: ["num", "table", "num"],
     type: (args) => needTable(args[1], 1, "RANK") ?? num("count"),
     strict(args) {
       const x = args[0] as Dec;
@@ -252,6 +256,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "列表中第 k 大的数", en: "the k-th largest number in a list", syntax: "LARGE(列表, k)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["table", "num"],
     type: (args) => columnType(args[0], 1),
     strict(args) {
       const ns = numbers([args[0]], "LARGE");
@@ -266,6 +271,7 @@ export const LOOKUP: FunctionDef[] = [
     help: { zh: "列表中第 k 小的数", en: "the k-th smallest number in a list", syntax: "SMALL(列表, k)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["table", "num"],
     type: (args) => columnType(args[0], 1),
     strict(args) {
       const ns = numbers([args[0]], "SMALL");
@@ -273,6 +279,51 @@ export const LOOKUP: FunctionDef[] = [
       const k = (args[1] as Dec).toNumber();
       const sorted = [...ns].sort((a, b) => a.cmp(b));
       return sorted[k - 1] ?? missing("na", `列表不足 ${k} 个数`, `the list has fewer than ${k} numbers`); // int: whole-number index or calendar arithmetic
+    },
+  },
+  {
+    name: "SEQUENCE",
+    aliases: ["序列"],
+    help: {
+      zh: "一列连续的值:从“起始”(默认 1)起每次加“步长”(默认 1),共“行数”个;起始为日期时是一列日期(如截止日顺延跳过的各日)。只生成一列",
+      en: "a column of values from start (1 by default) in steps of step (1 by default), rows of them; with a date start, a column of dates (e.g. the days a deadline rolled over). One column only",
+      syntax: "SEQUENCE(行数, [列数], [起始], [步长])",
+    },
+    minArgs: 1,
+    maxArgs: 4,
+    args: ["num", "num", "any", "num"],
+    type(args) {
+      for (const i of [0, 1, 3]) {
+        if (args[i] === undefined) continue;
+        const u = needNumber(args[i], i, "SEQUENCE");
+        if (typeof u !== "string") return u;
+      }
+      const start = args[2];
+      if (start !== undefined && start.k !== "num" && start.k !== "date" && start.k !== "any") return problemAt(2, "SEQUENCE 的起始值应为数值或日期", "the start of SEQUENCE must be a number or a date");
+      const type: VType = start === undefined ? num("number") : start.k === "date" ? DATE : start.k === "num" ? start : ANY;
+      return { k: "table", columns: [{ name: "value", type }] };
+    },
+    strict(args) {
+      const [rowsV, colsV, startV, stepV] = args;
+      const rows = rowsV as Dec;
+      if (!rows.isInteger() || rows.lt(1) || rows.gt(10000)) return missing("value", `SEQUENCE 的行数应为 1 到 10000 的整数:${rows.toString()}`, `SEQUENCE: rows must be a whole number from 1 to 10000: ${rows.toString()}`);
+      if (colsV !== undefined && !(colsV as Dec).eq(1)) return missing("value", "SEQUENCE 只生成一列(列数应为 1)", "SEQUENCE makes one column only (columns must be 1)");
+      const step = stepV === undefined ? new Dec(1) : (stepV as Dec);
+      const n = rows.toNumber();
+      const out: Value[][] = [];
+      if (startV !== undefined && isDate(startV)) {
+        if (!step.isInteger()) return missing("value", `SEQUENCE 日期的步长应为整数天:${step.toString()}`, `SEQUENCE: a date step must be whole days: ${step.toString()}`);
+        const by = step.toNumber();
+        for (let i = 0; i < n; i++) out.push([new DateValue(startV.day + i * by)]); // int: whole days
+        return new TableValue(["value"], out);
+      }
+      if (startV !== undefined && !isNumber(startV)) return missing("value", `SEQUENCE 的起始值应为数值或日期:${String(startV)}`, `SEQUENCE: the start must be a number or a date: ${String(startV)}`);
+      let v = startV === undefined ? new Dec(1) : (startV as Dec);
+      for (let i = 0; i < n; i++) {
+        out.push([v]);
+        v = v.plus(step);
+      }
+      return new TableValue(["value"], out);
     },
   },
 ];

@@ -18,6 +18,10 @@ export function numbers(args: ReadonlyArray<Value | undefined>, fn: string): Dec
   const out: Dec[] = [];
   for (const a of args) {
     if (a === undefined) continue;
+    if (isNumber(a)) {
+      out.push(a);
+      continue;
+    }
     const cells = isTable(a) ? a.cells() : [a];
     for (const c of cells) {
       if (isNumber(c)) out.push(c);
@@ -65,8 +69,10 @@ const firstUnit = (fn: string) => (args: readonly VType[]): VType | TypeProblem 
 /** ROUND(x, n) style: n whole, possibly negative (ROUND(x, -2) to hundreds). */
 function places(v: Value | undefined, fn: string): number | Value {
   const n = v === undefined ? ZERO : (v as Dec);
-  if (!n.isInteger() || n.abs().gt(30)) return missing("value", `${fn} 的位数应为 -30 到 30 的整数:${n.toString()}`, `${fn}: digits must be a whole number from -30 to 30: ${n.toString()}`);
-  return n.toNumber();
+  // A count of digits, not an amount: a whole number in a small range, compared as a plain number.
+  const k = n.isInteger() ? n.toNumber() : Number.NaN; // int: digit count
+  if (!(k >= -30 && k <= 30)) return missing("value", `${fn} 的位数应为 -30 到 30 的整数:${n.toString()}`, `${fn}: digits must be a whole number from -30 to 30: ${n.toString()}`);
+  return k;
 }
 
 function rounder(fn: string, mode: number) {
@@ -92,6 +98,7 @@ const stepFn = (name: string, mode: Rounding, zh: string, en: string, aliases?: 
   help: { zh, en, syntax: `${name}(数值, 步长)` },
   minArgs: 2,
   maxArgs: 2,
+  args: ["num"],
   type: firstUnit(name),
   strict: (args) => toStep(args[0] as Dec, args[1] as Dec, mode),
 });
@@ -166,6 +173,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "绝对值", en: "the absolute value", syntax: "ABS(数值)" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["num"],
     type: firstUnit("ABS"),
     strict: (args) => (args[0] as Dec).abs(),
   },
@@ -174,6 +182,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "正数为 1,零为 0,负数为 -1", en: "1, 0 or -1 by sign", syntax: "SIGN(数值)" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["num"],
     type: (args) => {
       const u = needNumber(args[0], 0, "SIGN");
       return typeof u === "string" ? num("number") : u;
@@ -186,6 +195,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "四舍五入到 n 位小数(n 可为负)", en: "rounded half away from zero to n decimals (n may be negative)", syntax: "ROUND(数值, 位数)" },
     minArgs: 1,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("ROUND"),
     strict: rounder("ROUND", Dec.ROUND_HALF_UP),
   },
@@ -195,6 +205,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "远离零舍入到 n 位小数", en: "rounded away from zero to n decimals", syntax: "ROUNDUP(数值, 位数)" },
     minArgs: 1,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("ROUNDUP"),
     strict: rounder("ROUNDUP", Dec.ROUND_UP),
   },
@@ -204,6 +215,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "向零舍去到 n 位小数", en: "rounded toward zero to n decimals", syntax: "ROUNDDOWN(数值, 位数)" },
     minArgs: 1,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("ROUNDDOWN"),
     strict: rounder("ROUNDDOWN", Dec.ROUND_DOWN),
   },
@@ -213,6 +225,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "截去小数(向零)", en: "cut toward zero", syntax: "TRUNC(数值, [位数])" },
     minArgs: 1,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("TRUNC"),
     strict: rounder("TRUNC", Dec.ROUND_DOWN),
   },
@@ -222,6 +235,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "向下取整(向负无穷)", en: "rounded down to a whole number (toward minus infinity)", syntax: "INT(数值)" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["num"],
     type: firstUnit("INT"),
     strict: (args) => (args[0] as Dec).toDecimalPlaces(0, Dec.ROUND_FLOOR),
   },
@@ -231,6 +245,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "余数(符号同除数,与 Excel 相同)", en: "the remainder (sign of the divisor, as Excel's MOD)", syntax: "MOD(数值, 除数)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("MOD"),
     strict(args) {
       const [x, d] = args as Dec[];
@@ -246,6 +261,7 @@ export const MATH: FunctionDef[] = [
     help: { zh: "乘方(指数为整数)", en: "a power (whole exponent)", syntax: "POWER(底数, 指数)" },
     minArgs: 2,
     maxArgs: 2,
+    args: ["num"],
     type: firstUnit("POWER"),
     strict(args) {
       const [x, n] = args as Dec[];

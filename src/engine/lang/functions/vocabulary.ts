@@ -4,7 +4,7 @@
  * name (HASFLAG("majorViolation")). Names are checked against the rulebook when it loads.
  */
 import { BOOL, type VType } from "../types";
-import { missing, type Value } from "../values";
+import { missing, TableValue, type Value } from "../values";
 import { needNumber, needText, problemAt, type FunctionDef } from "./define";
 import type { Frame } from "../frame";
 import type { Dec } from "../../decimal";
@@ -29,6 +29,7 @@ const gradeMove = (name: string, alias: string, dir: 1 | -1, zh: string, en: str
   help: { zh, en, syntax: `${name}(等级, [级数])` },
   minArgs: 1,
   maxArgs: 2,
+  args: ["text", "num"],
   type(args, call) {
     const p = needText(args[0], 0, name);
     if (p) return p;
@@ -44,6 +45,17 @@ const gradeMove = (name: string, alias: string, dir: 1 | -1, zh: string, en: str
 });
 
 export const VOCABULARY: FunctionDef[] = [
+  {
+    name: "FIRED",
+    aliases: ["触发依据"],
+    help: { zh: "在状态规则中:触发了某个状态(如 \"demote\")的规则编号列表;其他地方为空列表", en: "in a status rule: the ids of the rules that fired an action (e.g. \"demote\"); elsewhere an empty list", syntax: "FIRED(\"状态\")" },
+    minArgs: 1,
+    maxArgs: 1,
+    args: ["text"],
+    type: (args) => needText(args[0], 0, "FIRED") ?? { k: "table", columns: [{ name: "rule", type: { k: "text" } }] },
+    readsLocals: true,
+    strict: (args, frame) => new TableValue(["rule"], (frame.firedActions?.get(String(args[0])) ?? []).map((id) => [id])),
+  },
   gradeMove("GRADEUP", "升级", 1, "高一级(或 n 级)的等级;已是最高等级时不可用", "the grade one (or n) steps higher; unavailable above the highest"),
   gradeMove("GRADEDOWN", "降级", -1, "低一级(或 n 级)的等级;已是最低等级时不可用", "the grade one (or n) steps lower; unavailable below the lowest"),
   {
@@ -52,6 +64,7 @@ export const VOCABULARY: FunctionDef[] = [
     help: { zh: "本期是否标记了某事件(如 \"majorViolation\")", en: "whether an event is flagged in the period (e.g. \"majorViolation\")", syntax: "HASFLAG(\"事件\")" },
     minArgs: 1,
     maxArgs: 1,
+    args: ["text"],
     type(args, call) {
       const p = needText(args[0], 0, "HASFLAG");
       if (p) return p;

@@ -7,11 +7,10 @@
  *   ROLLSUM / ROLLAVERAGE(x, n)  over the n periods ending with this one
  *   ROLLCOUNT(条件, n)           how many of the n periods ending with this one the condition held
  *   CONSECUTIVE(条件)            how many periods in a row, ending with this one, the condition held
- * Each takes an optional last argument naming the kind of period counted ("month", "quarter", "year"). By default
- * PREV, LASTYEAR and CONSECUTIVE count periods of the kind being computed, and the sums and counts take the finest
- * periods the data has in the window (months when the workbook has monthly rows, else the year's own row), so a
- * month is never counted twice. ROLLSUM(违规扣分, 12, "month") in an annual appraisal is the 12 months ending with
- * December.
+ * Each takes an optional last argument naming the kind of period counted ("month", "quarter", "year"); by default
+ * the kind of the period being computed, so in an annual appraisal YTDSUM(x) is the year's own x (an additive field
+ * of a year is the sum of its months when the months give it). ROLLSUM(违规扣分, 12, "month") in an annual
+ * appraisal is the 12 months ending with December.
  *
  * Windows look back no further than the data reaches. A period inside the window whose value is missing is
  * treated by the rule's missing-data policy (docs/rulebook-language.md): `undetermined` (the default) makes the
@@ -73,11 +72,8 @@ export function windowPeriods(frame: Frame, kind: PeriodKind, count: number | "y
   return out.reverse();
 }
 
-function kindOf(v: Value | undefined, frame: Frame, span?: { first: number; last: number }): PeriodKind | Missing {
-  if (v === undefined) {
-    if (span) return frame.host.finestKind(span.first, span.last) ?? periodKind(frame.period) ?? "month";
-    return periodKind(frame.period) ?? "month";
-  }
+function kindOf(v: Value | undefined, frame: Frame): PeriodKind | Missing {
+  if (v === undefined) return periodKind(frame.period) ?? "month";
   if (typeof v === "string" && (KINDS as readonly string[]).includes(v)) return v as PeriodKind;
   return missing("value", `期间类型应为 "month"、"quarter"、"halfYear" 或 "year",却是 ${String(v)}`, `the kind of period must be "month", "quarter", "halfYear" or "year", not ${String(v)}`);
 }
@@ -156,7 +152,7 @@ const numberWindow = (name: string, alias: string, zh: string, en: string, synta
       if (n instanceof Missing) return n;
       count = n;
     }
-    const kind = kindOf(kv, frame, spanOf(frame, count, kv));
+    const kind = kindOf(kv, frame);
     if (kind instanceof Missing) return kind;
     const periods = windowPeriods(frame, kind, count);
     if (periods.length === 0) return missing("na", `没有可计入的${KIND_WORDS[kind].zh}度数据`, `no ${KIND_WORDS[kind].en} data in the window`);
@@ -184,20 +180,11 @@ const countWindow = (name: string, alias: string, zh: string, en: string, syntax
       if (n instanceof Missing) return n;
       count = n;
     }
-    const kind = kindOf(kv, frame, spanOf(frame, count, kv));
+    const kind = kindOf(kv, frame);
     if (kind instanceof Missing) return kind;
     return fold(args[0]!, windowPeriods(frame, kind, count), frame, "count");
   },
 });
-
-/** The months a window covers, to find the finest data in it: the year to date, or n periods of the frame's kind. */
-function spanOf(frame: Frame, count: number | "ytd", kindValue: Value | undefined): { first: number; last: number } | undefined {
-  if (kindValue !== undefined) return undefined;
-  const r = monthRange(frame.period);
-  if (count === "ytd") return { first: Math.floor(r.last / 12) * 12, last: r.last }; // int: calendar index
-  const size = KIND_WORDS[periodKind(frame.period) ?? "month"].months;
-  return { first: r.last - count * size + 1, last: r.last }; // int: calendar index
-}
 
 /** The period `n` periods of the frame's kind before it (n may be 12 months, 4 quarters…). */
 function shifted(frame: Frame, kind: PeriodKind, n: number): string {
