@@ -5,10 +5,11 @@
  *   appraise rulebook ID
  *   appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]…
  *   appraise validate WORKBOOK.xlsx [--period P] [--rulebook ID] [--json]
+ *   appraise tool RULE-ID --rulebook ID [--input FILE] [--set key=value]…
  * Exit codes: 0 ok, 2 invalid input (nothing on stdout, every problem on stderr with its path), 1 usage or
  * internal error; `validate` exits 1 when the workbook has errors (and 2 on a usage error).
  */
-import { appraiseAll, checkAgainstRulebook, resolveRulebook, resolveSettings } from "../engine/api";
+import { appraiseAll, checkAgainstRulebook, fieldVocabulary, resolveRulebook, resolveSettings } from "../engine/api";
 import { parseAppraisalInput } from "../engine/input";
 import type { InputProblem } from "../engine/model";
 import { presetDocument, presetSummaries } from "../engine/rulebooks";
@@ -17,13 +18,14 @@ import { GRADE_USAGE, gradeCommand } from "./grade";
 import { processIo, type CliIo } from "./io";
 import { resultsTable } from "./resultsTable";
 import { readSetOptions } from "./setOptions";
+import { TOOL_USAGE, toolCommand } from "./tool";
 import { VALIDATE_USAGE, validateCommand } from "./validate";
 
 export const USAGE = `用法 / usage:
   appraise evaluate --rulebook ID [--input FILE] [--set key=value]... [--format json|table]
       读取考核数据(默认标准输入),输出考核结果 JSON / read records (stdin by default), write results JSON
       --rulebook-file FILE   use a rulebook JSON document instead of a built-in one
-${GRADE_USAGE}${VALIDATE_USAGE}  appraise rulebooks          列出内置规则集 / list built-in rulebooks
+${GRADE_USAGE}${VALIDATE_USAGE}${TOOL_USAGE}  appraise rulebooks          列出内置规则集 / list built-in rulebooks
   appraise rulebook ID        打印规则集 JSON / print a rulebook as JSON
 Exit codes: 0 ok, 2 invalid input (problems on stderr), 1 usage error; validate: 1 when the workbook has errors.
 `;
@@ -50,6 +52,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await gradeCommand(rest, io);
       case "validate":
         return await validateCommand(rest, io);
+      case "tool":
+        return await toolCommand(rest, io, (m) => usage(io, m));
       case "rulebooks": {
         const read = readArgs(rest, {}, { min: 0, max: 0, name: "" });
         if (!read.ok) return usage(io, read.message);
@@ -105,12 +109,9 @@ async function evaluateCommand(args: CommandArgs, io: CliIo): Promise<number> {
   } catch (e) {
     return problems(io, [{ path: inputPath ?? "stdin", message: `not valid JSON: ${(e as Error).message}` }]);
   }
-  const parsed = parseAppraisalInput(raw);
-  if (!parsed.ok) return problems(io, parsed.problems);
-  const input = parsed.value;
-
   const rulebookFile = textOption(args, "rulebook-file");
-  let source: unknown = textOption(args, "rulebook") ?? input.rulebook;
+  const named = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as { rulebook?: unknown }).rulebook : undefined;
+  let source: unknown = textOption(args, "rulebook") ?? (typeof named === "string" ? named : undefined);
   if (rulebookFile) {
     try {
       source = JSON.parse(io.readFile(rulebookFile));
@@ -118,9 +119,18 @@ async function evaluateCommand(args: CommandArgs, io: CliIo): Promise<number> {
       return problems(io, [{ path: rulebookFile, message: `cannot read rulebook: ${(e as Error).message}` }]);
     }
   }
-  if (source === undefined) return usage(io, "give --rulebook ID (or \"rulebook\" in the input)");
+  if (source === undefined) {
+    // Without a rulebook the input is still checked against the standard fields, so its problems come first.
+    const parsed = parseAppraisalInput(raw);
+    if (!parsed.ok) return problems(io, parsed.problems);
+    return usage(io, "give --rulebook ID (or \"rulebook\" in the input)");
+  }
   const book = resolveRulebook(source);
   if (!book.ok) return problems(io, book.problems);
+  // The input may carry exactly the fields the rulebook declares (a format-2 rulebook's own, or the standard set).
+  const parsed = parseAppraisalInput(raw, fieldVocabulary(book.value));
+  if (!parsed.ok) return problems(io, parsed.problems);
+  const input = parsed.value;
 
   const set = readSetOptions(book.value, list(args, "set"));
   if (!set.ok) return "usage" in set ? usage(io, set.usage) : problems(io, set.problems);

@@ -10,6 +10,10 @@ function record(r: PeriodRecord): Record<string, unknown> {
   if (r.grade !== undefined) out.grade = r.grade;
   if (r.role !== undefined) out.role = r.role;
   for (const [k, v] of Object.entries(r.values)) if (v !== undefined) out[k] = v.toFixed();
+  // A format-2 rulebook's dates (ISO text), text and yes/no fields, as the input JSON carries them.
+  for (const [k, v] of Object.entries(r.extra ?? {})) out[k] = v;
+  // Cells given but unreadable stay errors when this JSON is evaluated, as they were when the workbook was graded.
+  if (r.invalid && Object.keys(r.invalid).length > 0) out.invalid = r.invalid;
   if (r.tasks.length > 0) out.tasks = r.tasks.map((t) => ({ item: t.item, plan: t.plan.toFixed(), actual: t.actual.toFixed() }));
   if (r.clients.length > 0) {
     out.clients = r.clients.map((c) => {
@@ -34,6 +38,8 @@ export function appraisalInputJson(input: AppraisalInput): Record<string, unknow
     if (m.branch !== undefined) mo.branch = m.branch;
     mo.role = m.role;
     if (m.grade !== undefined) mo.grade = m.grade;
+    // One value per person (a format-2 rulebook's per-manager fields) sits beside the id, as evaluate reads it.
+    for (const [k, v] of Object.entries(m.fields ?? {})) mo[k] = typeof v === "object" ? v.toFixed() : v;
     mo.history = m.history.map(record);
     if (m.riskDeposit) mo.riskDeposit = { balance: m.riskDeposit.balance.toFixed() };
     return mo;

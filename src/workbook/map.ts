@@ -80,7 +80,7 @@ export function mapWorkbook(values: WorkbookValues, options: MapOptions): Mapped
 
 export function mapWorkbookDetailed(values: WorkbookValues, options: MapOptions): { mapped: MappedWorkbook; detail: MappingDetail } {
   const { book } = options;
-  const found = findTables(values);
+  const found = findTables(values, book);
   const ctx: ReadContext = { problems: [...found.problems], percent: new PercentColumns() };
 
   const sheetSettings = readWorkbookSettings(values);
@@ -125,6 +125,7 @@ export function mapWorkbookDetailed(values: WorkbookValues, options: MapOptions)
     if (entry.branch !== undefined) m.branch = entry.branch;
     if (entry.grade !== undefined) m.grade = entry.grade;
     if (entry.openingRiskDeposit !== undefined) m.riskDeposit = { balance: entry.openingRiskDeposit };
+    if (entry.fields && entry.fields.size > 0) m.fields = Object.fromEntries([...entry.fields].map(([id, f]) => [id, f.value]));
     managers.push(m);
   }
 

@@ -5,11 +5,29 @@
  * a number in disguise the problem carries the value to type instead; "1,2O0" gets a hint that O may be a 0.
  */
 import { Dec } from "../engine/decimal";
-import type { FieldDef, FieldUnit } from "../engine/fields";
+import type { FieldUnit } from "../engine/fields";
+import type { FieldType } from "../engine/rulebook2/schema";
 import { boundOf } from "./bounds";
 import { cellKind, isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue } from "./cells";
 import type { ProblemCode } from "./problems";
 import type { HeaderUnit } from "./units";
+
+/**
+ * What a number column's field says about its values: a standard field (src/engine/fields.ts) or a field a format-2
+ * rulebook declares, whose unit may also be a plain `number`.
+ */
+export interface NumberDef {
+  unit: FieldType;
+  zh: string;
+  signed?: boolean;
+  integer?: boolean;
+  share?: boolean;
+}
+
+/** The field units that have a plausible bound (bounds.ts); a plain `number` has none. */
+function boundedUnit(unit: FieldType | undefined): FieldUnit | undefined {
+  return unit === "money" || unit === "usd" || unit === "rate" || unit === "count" || unit === "points" || unit === "days" ? unit : undefined;
+}
 
 /** The column a cell belongs to, as messages name it. */
 export interface NumberColumn {
@@ -18,7 +36,7 @@ export interface NumberColumn {
   /** Chinese label (`日均存款`). */
   zh: string;
   unit?: HeaderUnit;
-  def?: FieldDef;
+  def?: NumberDef;
   /** What a column without a field holds, for its plausible bound (a ledger amount is money). */
   holds?: FieldUnit;
 }
@@ -137,7 +155,7 @@ export function readNumberCell(v: CellValue, column: NumberColumn): NumberRead {
     if (!Number.isFinite(v)) return { kind: "problem", issue: { code: "notNumber", zh: `${column.zh}不是有限数字`, en: `${column.field} is not a finite number` } };
     const cell = decOfNumber(v);
     const value = column.unit ? cell.times(column.unit.factor) : cell;
-    const limit = boundOf(column.def?.unit ?? column.holds, column.unit?.kind);
+    const limit = boundOf(boundedUnit(column.def?.unit) ?? column.holds, column.unit?.kind);
     if (limit && value.abs().gt(limit.max)) {
       const unit = column.unit ? `(${column.unit.text})` : "";
       return {

@@ -41,6 +41,7 @@ export type ProblemCode =
   | "ledgerMismatch" | "ledgerContinuity"
   | "nameMismatch" | "roleGrade" | "roleRowCheck" | "clientRowCheck" | "clientBand" | "creditLimit"
   | "staffHeadcount" | "staffShare" | "tierNotMonotone"
+  | "ruleCheck" // a format-2 rulebook's own check, under a code the validator does not know (kept in `check`)
   | "formulaCount";
 
 export interface WorkbookProblem {
@@ -62,6 +63,8 @@ export interface WorkbookProblem {
   managerId?: string;
   /** The rule of ../shared/rules that makes this a problem, when one does (`H003-CLIENT-BAND`). */
   rule?: string;
+  /** A rulebook check's own code, when the validator reports it as ruleCheck. */
+  check?: string;
 }
 
 export interface Where {
@@ -75,7 +78,7 @@ export function problem(
   code: ProblemCode,
   where: Where,
   text: { zh: string; en: string },
-  extra: { field?: string; suggested?: string; managerId?: string; rule?: string } = {},
+  extra: { field?: string; suggested?: string; managerId?: string; rule?: string; check?: string } = {},
 ): WorkbookProblem {
   const hasCell = where.row !== undefined && where.col !== undefined;
   const cell = hasCell ? cellRef(where.row!, where.col!) : "";
@@ -85,6 +88,7 @@ export function problem(
   if (extra.suggested !== undefined) p.suggested = extra.suggested;
   if (extra.managerId !== undefined) p.managerId = extra.managerId;
   if (extra.rule !== undefined) p.rule = extra.rule;
+  if (extra.check !== undefined) p.check = extra.check;
   return p;
 }
 

@@ -4,14 +4,13 @@
  * A second row for the same manager and period (or the same client or task item) is reported and not read.
  */
 import type { CompiledRulebook } from "../engine/rulebook/compile";
-import type { FieldName } from "../engine/fields";
 import type { PeriodRecord } from "../engine/model";
 import { monthRange } from "../engine/periods";
 import { address, clip, quote } from "./cells";
 import type { IdResolver } from "./identity";
 import { periodNumberNote, readPeriodCell, type PeriodBounds } from "./periodCells";
 import { problem, type Where } from "./problems";
-import { readRoleGrade, type RosterEntry } from "./roster";
+import { mergeManagerField, readRoleGrade, type RosterEntry } from "./roster";
 import { RowReader, type ReadContext } from "./rowReader";
 import type { Table, TableRow } from "./tables";
 import { readTaskItem } from "./vocabulary";
@@ -20,14 +19,14 @@ export interface RecordBuild {
   record: PeriodRecord;
   /** The period cell (or id cell when the period comes from the sheet name). */
   at: Where;
-  /** Where each field value was read. */
-  cells: Partial<Record<FieldName, Where>>;
+  /** Where each field value was read, by field id (standard, or declared by a format-2 rulebook). */
+  cells: Partial<Record<string, Where>>;
   /** Whether a 月度指标 row made this record (a record made only by a client or task row has none). */
   fromRecordsSheet: boolean;
   /** The 月度指标 row read, for checks that look at more of it (the validator). */
   source?: SourceRow;
   /** The 客户 rows read, in the order of `record.clients`, with where each value was read. */
-  clientRows: Array<SourceRow & { cells: Partial<Record<FieldName, Where>> }>;
+  clientRows: Array<SourceRow & { cells: Partial<Record<string, Where>> }>;
   /** The 任务 rows read, in the order of `record.tasks`. */
   taskRows: SourceRow[];
 }
@@ -170,15 +169,23 @@ export class RecordCollector {
       build.source = { table: t, row };
       build.at = r.column("period") ? r.at("period") : r.at("id");
       this.out.sources.push({ sheet: t.sheet, row: row.row, id: k.id, period: k.period });
-      const { values, cells } = r.fields();
+      const { values, extra, cells, invalid } = r.fields();
       Object.assign(build.record.values, values);
+      if (Object.keys(extra).length > 0) build.record.extra = { ...build.record.extra, ...extra };
+      if (Object.keys(invalid).length > 0) build.record.invalid = { ...build.record.invalid, ...invalid };
       Object.assign(build.cells, cells);
-      for (const f of r.flags()) if (!build.record.flags.includes(f)) build.record.flags.push(f);
+      for (const f of r.flags(this.book)) if (!build.record.flags.includes(f)) build.record.flags.push(f);
       const { role, grade, bad } = readRoleGrade(r, this.book);
       if (role !== undefined) build.record.role = role;
       if (grade !== undefined) build.record.grade = grade;
       if (!this.roster) this.derive(k, r, role, grade, bad);
+      else this.managerFields(this.roster.get(k.id)!, r);
     }
+  }
+
+  /** Per-person values on a records row belong to the manager, and must agree with the roster and the other rows. */
+  private managerFields(entry: RosterEntry, r: RowReader): void {
+    for (const f of r.managerFields()) mergeManagerField(entry, f, r);
   }
 
   /** Without a roster, a manager is described by their rows: name, branch, and the role and grade of the latest. */
@@ -195,6 +202,7 @@ export class RecordCollector {
       r.report("error", "openingRiskDeposit", { code: "negative", zh: `风险金期初余额为负数 ${opening.toFixed()} 元,余额不能为负(H003-RISKDEP-LEDGER),未读取`, en: `the opening risk deposit is negative (${opening.toFixed()} 元); a balance is never negative (H003-RISKDEP-LEDGER); not read` });
     } else if (opening !== undefined) entry.openingRiskDeposit ??= opening;
     if (bad) entry.usable = false;
+    this.managerFields(entry, r);
     this.out.derived.set(k.id, entry);
   }
 
@@ -217,9 +225,10 @@ export class RecordCollector {
         continue;
       }
       seen.set(dup, r.at(clientKey));
+      // A client holds numbers only: findTables took date, text, yes/no and per-person columns out of this table.
       const { values, cells } = r.fields();
       const { build } = this.recordOf(k);
-      build.record.clients.push({ id: clientId, values, flags: r.flags() });
+      build.record.clients.push({ id: clientId, values, flags: r.flags(this.book) });
       build.clientRows.push({ table: t, row, cells });
     }
   }

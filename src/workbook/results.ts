@@ -91,9 +91,20 @@ export function resultsSheetName(period: string): string {
 /** Statuses the pipeline itself may give, when the rulebook's status rule has no label for them. */
 const FALLBACK_STATUS: Record<string, string> = { normal: "正常", undetermined: "待定" };
 
-/** Status ids → Chinese labels, read from the rulebook's status rules (`{status, label}` pairs in their params). */
+/**
+ * Status ids → Chinese labels, in the rulebook's order: a format-2 rulebook declares its statuses (strongest first,
+ * each with its label); a format-1 rulebook names them in its status rules (`{status, label}` pairs in their params).
+ */
 export function statusLabels(book: CompiledRulebook): Map<string, string> {
   const out = new Map<string, string>();
+  if (book.v2) for (const s of book.v2.doc.statuses) out.set(s.id, s.zh);
+  else walkStatusRules(book, out);
+  for (const [id, zh] of Object.entries(FALLBACK_STATUS)) if (!out.has(id)) out.set(id, zh);
+  return out;
+}
+
+/** Format 1: the `{status, label}` pairs anywhere in the params of the status rules. */
+function walkStatusRules(book: CompiledRulebook, out: Map<string, string>): void {
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === "object") {
@@ -108,8 +119,6 @@ export function statusLabels(book: CompiledRulebook): Map<string, string> {
     }
   };
   for (const r of book.rules) if (r.kind.stage === "status") walk(r.params);
-  for (const [id, zh] of Object.entries(FALLBACK_STATUS)) if (!out.has(id)) out.set(id, zh);
-  return out;
 }
 
 export interface ResultsArgs {
@@ -306,6 +315,7 @@ function branchTable({ book, input, output }: ResultsArgs): OutputTable {
   const byId = new Map(input.managers.map((m) => [m.id, m]));
   const statuses: string[] = [];
   for (const r of output.results) if (r.status !== undefined && !statuses.includes(r.status)) statuses.push(r.status);
+  // Columns in the rulebook's own status order (format 2: as declared, strongest first).
   const ladder = [...statusLabels(book).keys()];
   statuses.sort((a, b) => (ladder.indexOf(a) === -1 ? 99 : ladder.indexOf(a)) - (ladder.indexOf(b) === -1 ? 99 : ladder.indexOf(b))); // int: order
   const grades = book.doc.grades.map((g) => g.id);

@@ -5,10 +5,11 @@
  */
 import type { Dec } from "../engine/decimal";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
+import type { FieldSpec } from "../engine/rulebook2/fields";
 import { address, clip, quote } from "./cells";
 import type { IdResolver } from "./identity";
 import type { Where } from "./problems";
-import { RowReader, type ReadContext } from "./rowReader";
+import { RowReader, type FieldValue, type ManagerFieldRead, type ReadContext } from "./rowReader";
 import type { Table } from "./tables";
 import { readGrade, readRole } from "./vocabulary";
 
@@ -19,6 +20,8 @@ export interface RosterEntry {
   role?: string;
   grade?: string;
   openingRiskDeposit?: Dec;
+  /** Values of the fields a format-2 rulebook declares one per person (`per: "manager"`), each with its cell. */
+  fields?: Map<string, { value: FieldValue; at: Where }>;
   /** Where the id was read (for problems about the manager as a whole). */
   at: Where;
   /** False when the entry cannot be appraised (a problem says why). */
@@ -45,6 +48,41 @@ export function readRoleGrade(r: RowReader, book: CompiledRulebook): { role?: st
   }
   out.bad = bad;
   return out;
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (typeof a === "string" || typeof a === "boolean" || typeof b === "string" || typeof b === "boolean") return a === b;
+  return a.eq(b);
+}
+
+/** A value as a message shows it, in the engine's unit (the cells may be in 万元 and 元). */
+function shown(spec: FieldSpec, v: FieldValue): { zh: string; en: string } {
+  if (typeof v === "boolean") return v ? { zh: "是", en: "yes" } : { zh: "否", en: "no" };
+  if (typeof v === "string") return { zh: quote(v), en: quote(v) };
+  const unit = spec.unit === "money" ? { zh: " 元", en: " yuan" } : spec.unit === "usd" ? { zh: " 美元", en: " USD" } : { zh: "", en: "" };
+  return { zh: `${v.toFixed()}${unit.zh}`, en: `${v.toFixed()}${unit.en}` };
+}
+
+/**
+ * A per-person value into the manager's entry. The roster is read first; the same value again on a records row is
+ * fine (a hire date repeated on every month's row), a different one is an error at that cell, and the value read
+ * first stays (as with a repeated staff id): two cells that disagree about one person cannot both be right.
+ */
+export function mergeManagerField(entry: RosterEntry, f: ManagerFieldRead, r: RowReader): void {
+  const fields = (entry.fields ??= new Map());
+  const had = fields.get(f.spec.id);
+  if (!had) {
+    fields.set(f.spec.id, { value: f.value, at: f.at });
+    return;
+  }
+  if (sameValue(had.value, f.value)) return;
+  const first = address(had.at.sheet, had.at.row!, had.at.col!);
+  const [was, now] = [shown(f.spec, had.value), shown(f.spec, f.value)];
+  r.report("error", f.key, {
+    code: "duplicateRecord",
+    zh: `${f.spec.zh}是每人一个的值,此处为 ${now.zh},而 ${first} 为 ${was.zh},两处不一致;按 ${first} 读取,此格未读取,请核对`,
+    en: `${f.spec.id} is one value per person: ${now.en} here but ${was.en} at ${first}; ${first} is used and this cell is not read, please check`,
+  });
 }
 
 export function readRoster(ctx: ReadContext, tables: Table[], ids: IdResolver, book: CompiledRulebook): Map<string, RosterEntry> {
@@ -81,6 +119,7 @@ export function readRoster(ctx: ReadContext, tables: Table[], ids: IdResolver, b
       if (opening !== undefined && opening.isNegative() && !opening.isZero()) {
         r.report("error", "openingRiskDeposit", { code: "negative", zh: `风险金期初余额为负数 ${opening.toFixed()} 元,余额不能为负(H003-RISKDEP-LEDGER),未读取`, en: `the opening risk deposit is negative (${opening.toFixed()} 元); a balance is never negative (H003-RISKDEP-LEDGER); not read` });
       } else if (opening !== undefined) entry.openingRiskDeposit = opening;
+      for (const f of r.managerFields()) mergeManagerField(entry, f, r);
       roster.set(rid.id, entry);
     }
   }

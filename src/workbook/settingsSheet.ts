@@ -5,7 +5,7 @@
  */
 import type { CompiledRulebook } from "../engine/rulebook/compile";
 import type { SettingDef } from "../engine/rulebook/schema";
-import { checkSettingValue, parseSettingText } from "../engine/settings";
+import { checkSettingValue, isDecimalSetting, parseSettingText } from "../engine/settings";
 import { isBlank, isExcelError, isUncalculated, quote, UNCALCULATED_TEXT, type CellValue, type SheetValues } from "./cells";
 import { decOfNumber } from "./numbers";
 import { periodNumberNote, readPeriodCell } from "./periodCells";
@@ -83,7 +83,7 @@ function settingValue(def: SettingDef, v: CellValue): unknown {
     return parseSettingText(def, t);
   }
   if (typeof v === "number") {
-    if (def.type === "quantity") return decOfNumber(v).toFixed(); // decimal quantities are text in rulebooks
+    if (isDecimalSetting(def)) return decOfNumber(v).toFixed(); // amounts and rates are decimal text, never floats
     if (def.type === "date" && v >= 1 && v <= 2958465) return serialToIso(v); // Excel's serials: up to 9999-12-31
     if (def.type === "enum" && !(def.values ?? []).includes(v)) return String(v);
     return v;

@@ -1,9 +1,11 @@
 /**
  * Column headers users write, in Chinese and English, for every column the workbook layer reads. Each field of
  * src/engine/fields.ts is also recognized by its own name (`avgDeposits`) and its zh/en labels, so a field appended
- * there is readable at once; the lists below add the other ways branch staff head their columns.
+ * there is readable at once; the lists below add the other ways branch staff head their columns. A format-2
+ * rulebook reads the fields it declares instead (declaredHeaders.ts builds its index from these lists and its own).
  */
 import { FIELDS, FLAGS, type FieldName } from "../engine/fields";
+import type { FieldSpec } from "../engine/rulebook2/fields";
 
 /**
  * Columns that are not engine fields: identity, period, per-sheet keys, and columns only the validator reads (the
@@ -16,7 +18,11 @@ export type KeyColumn =
   | "loanAmount" | "householdOutstanding" | "trustCard"
   | "balanceYearStart" | "netIncreaseYtd";
 
-export type ColumnKey = KeyColumn | `field:${FieldName}` | `flag:${string}`;
+/**
+ * `field:` a standard field (by its id in src/engine/fields.ts); `decl:` a field of a format-2 rulebook's own (or a
+ * standard one it renames), read by its declaration; `flag:` an event flag's yes/no column.
+ */
+export type ColumnKey = KeyColumn | `field:${FieldName}` | `decl:${string}` | `flag:${string}`;
 
 export const KEY_SYNONYMS: Record<KeyColumn, string[]> = {
   id: ["工号", "员工编号", "员工号", "职工号", "职工编号", "人员编号", "人员代码", "客户经理编号", "客户经理工号", "柜员号", "staff id", "staff no", "staff number", "employee id", "employee no", "id"],
@@ -100,6 +106,27 @@ export interface SynonymIndex {
   collisions: string[];
 }
 
+/**
+ * What a header row is read against: the standard index, or a format-2 rulebook's (declaredHeaders.ts), which also
+ * holds the declaration of each field column and the headers of standard fields the rulebook does not declare
+ * (known, so such a column is named as not part of the scheme, and never read).
+ */
+export interface HeaderIndex extends SynonymIndex {
+  /** The declaration behind each `field:`/`decl:` key of a format-2 rulebook. */
+  declared?: ReadonlyMap<ColumnKey, FieldSpec>;
+  /** Normalized header → the standard field it names, for standard fields the rulebook does not declare. */
+  undeclared?: ReadonlyMap<string, FieldName>;
+  /** The rulebook the index belongs to, for messages. */
+  rulebook?: string;
+}
+
+/** A label without a trailing remark in brackets (`学历或专业技术资格符合(1 是/0 否)` → `学历或专业技术资格符合`), or undefined. */
+export function withoutRemark(label: string): string | undefined {
+  const text = label.normalize("NFKC");
+  const bare = text.replace(/\s*\([^()]*\)\s*$/, "");
+  return bare !== text && bare !== "" ? bare : undefined;
+}
+
 export function buildSynonymIndex(): SynonymIndex {
   const map = new Map<string, ColumnKey>();
   const collisions: string[] = [];
@@ -122,8 +149,8 @@ export function buildSynonymIndex(): SynonymIndex {
   // shorter text already names another column (`国际结算量(人民币)` vs 国际结算量).
   for (const [name, def] of Object.entries(FIELDS) as Array<[FieldName, { zh: string; en: string }]>) {
     for (const label of [def.zh, def.en]) {
-      const bare = label.normalize("NFKC").replace(/\s*\([^()]*\)\s*$/, "");
-      if (bare !== label.normalize("NFKC") && bare !== "" && !map.has(normalizeHeader(bare))) map.set(normalizeHeader(bare), `field:${name}`);
+      const bare = withoutRemark(label);
+      if (bare !== undefined && !map.has(normalizeHeader(bare))) map.set(normalizeHeader(bare), `field:${name}`);
     }
   }
   return { map, collisions };
@@ -143,16 +170,24 @@ export function isFlagKey(key: ColumnKey): key is `flag:${string}` {
   return key.startsWith("flag:");
 }
 
-/** Chinese name of a column key, for messages. */
+export function isDeclKey(key: ColumnKey): key is `decl:${string}` {
+  return key.startsWith("decl:");
+}
+
+/**
+ * Chinese name of a column key, for messages. A declared field's label is in its declaration (MappedColumn.spec);
+ * its key alone gives only the id.
+ */
 export function columnZh(key: ColumnKey): string {
-  if (isFieldKey(key)) return FIELDS[key.slice(6) as FieldName].zh;
+  if (isFieldKey(key)) return FIELDS[key.slice(6) as FieldName]?.zh ?? key.slice(6);
+  if (isDeclKey(key)) return key.slice(5);
   if (isFlagKey(key)) return (FLAGS as Record<string, { zh: string }>)[key.slice(5)]?.zh ?? key.slice(5);
   return KEY_SYNONYMS[key][0];
 }
 
-/** The name a problem's `field` carries: the engine field name, the flag name or the key column. */
+/** The name a problem's `field` carries: the engine field name (standard or declared), the flag name or the key column. */
 export function columnField(key: ColumnKey): string {
-  if (isFieldKey(key)) return key.slice(6);
+  if (isFieldKey(key) || isDeclKey(key)) return key.slice(key.indexOf(":") + 1); // int: string index
   if (isFlagKey(key)) return key.slice(5);
   return key;
 }

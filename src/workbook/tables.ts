@@ -1,14 +1,17 @@
 /**
  * Finds every table of a workbook: each sheet's kind, header row, mapped columns and data rows (blank rows and a
  * totals line skipped). Sheets that are not tables are reported once (notes sheets and the sheets a previous
- * grading run wrote are recognized and skipped).
+ * grading run wrote are recognized and skipped). Columns are named by the rulebook's header index: the fields a
+ * format-2 rulebook declares, or the standard fields.
  */
-import { clip, isBlank, isRowBlank, quote, type CellValue, type WorkbookValues } from "./cells";
-import { findHeaderRow, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type SheetKind } from "./detect";
-import type { HeaderMapping } from "./headers";
+import type { CompiledRulebook } from "../engine/rulebook/compile";
+import { clip, isBlank, isRowBlank, quote, type CellValue, type SheetValues, type WorkbookValues } from "./cells";
+import { HEADER_SEARCH_ROWS, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type FoundTable, type SheetKind } from "./detect";
+import { headerIndexFor } from "./declaredHeaders";
+import { columnLabel, isNumericColumn, mapHeaderRow, recognizedCount, type HeaderMapping } from "./headers";
 import { periodInTitle } from "./periodCells";
 import { problem, type WorkbookProblem } from "./problems";
-import { columnZh, type ColumnKey } from "./synonyms";
+import { columnField, columnZh, isDeclKey, type ColumnKey, type HeaderIndex } from "./synonyms";
 
 export interface TableRow {
   row: number;
@@ -66,7 +69,73 @@ function titlePeriod(values: readonly (readonly CellValue[] | undefined)[], head
   return hit;
 }
 
-export function findTables(book: WorkbookValues): Tables {
+/**
+ * The header row: the first top row naming the staff id and another known column (detect.ts's rule), read with the
+ * rulebook's header index, so that a sheet of declared fields only (工号 | 佣金收入) is found too.
+ */
+function findHeaderRowWith(sheet: string, values: SheetValues, index: HeaderIndex): FoundTable | undefined {
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS); // int: row count
+  for (let r = 0; r < limit; r++) { // int: row index
+    const row = values[r] ?? [];
+    if (isRowBlank(row) || recognizedCount(row, index) < 2) continue;
+    const mapping = mapHeaderRow(sheet, r, row, index);
+    if (mapping.byKey.has("id")) return { headerRow: r, mapping };
+  }
+  return undefined;
+}
+
+/**
+ * detect.kindByHeader, where a field a format-2 rulebook declares under its own id counts as a field column as a
+ * standard one does: ledger columns beside a declared field are not a ledger sheet (then the rest of detect's order).
+ */
+function kindOfHeader(mapping: HeaderMapping): SheetKind | undefined {
+  const kind = kindByHeader(mapping);
+  if (kind !== "ledger" || !mapping.columns.some((c) => isDeclKey(c.key))) return kind;
+  const has = (k: ColumnKey) => mapping.byKey.has(k);
+  if (has("period")) return "records";
+  return has("name") || has("role") || has("grade") ? "roster" : undefined;
+}
+
+/** The note for a column that is not read: unknown, or a standard field outside the format-2 rulebook's scheme. */
+function unknownColumnNote(sheet: string, row: number, u: HeaderMapping["unknown"][number], index: HeaderIndex): WorkbookProblem {
+  const where = { sheet, row, col: u.col };
+  if (u.standard !== undefined) {
+    return problem("info", "unknownColumn", where, {
+      zh: `「${clip(u.header)}」是标准字段 ${u.standard},但规则集 ${index.rulebook ?? ""} 没有声明它(不属于本考核办法),已忽略`,
+      en: `column ${quote(u.header)} is the standard field ${u.standard}, which rulebook ${index.rulebook ?? ""} does not declare (not part of its scheme); ignored`,
+    }, { field: u.standard });
+  }
+  return problem("info", "unknownColumn", where, { zh: `未识别的列「${clip(u.header)}」,已忽略`, en: `column ${quote(u.header)} is not known; ignored` });
+}
+
+/**
+ * A client row holds numbers per client (Client.values): a declared date, text or yes/no field, or one per person,
+ * has no place there. Such a column is taken out of the client table's mapping, with a warning at its header, so
+ * that its cells are neither read nor dropped without a word.
+ */
+function dropClientOnlyColumns(sheet: string, headerRow: number, mapping: HeaderMapping): WorkbookProblem[] {
+  const out: WorkbookProblem[] = [];
+  for (const c of [...mapping.columns]) {
+    if (!c.spec || (c.spec.per === "period" && isNumericColumn(c))) continue;
+    mapping.columns.splice(mapping.columns.indexOf(c), 1);
+    mapping.byKey.delete(c.key);
+    const why = c.spec.per === "manager"
+      ? { zh: "是每人一个的值,应填在花名册", en: "is one value per person: give it in the roster" }
+      : { zh: "不是数值,客户行只能读取数值字段", en: "is not a number, and a client row holds numbers only" };
+    out.push(problem("warning", "unknownColumn", { sheet, row: headerRow, col: c.col }, {
+      zh: `客户表的「${clip(c.header)}」(${columnLabel(c)})${why.zh};该列未读取`,
+      en: `client column ${quote(c.header)} (${columnField(c.key)}) ${why.en}; the column is not read`,
+    }, { field: columnField(c.key) }));
+  }
+  return out;
+}
+
+/**
+ * Every table of the workbook. `rulebook`: the rulebook the workbook is read for; a format-2 rulebook's columns are
+ * the fields it declares (declaredHeaders.ts), any other reads the standard fields.
+ */
+export function findTables(book: WorkbookValues, rulebook?: CompiledRulebook): Tables {
+  const index = headerIndexFor(rulebook);
   const out: Tables = { tables: [], settingsSheets: [], problems: [] };
   for (const [sheet, values] of Object.entries(book)) {
     const byName = kindByName(sheet);
@@ -83,7 +152,7 @@ export function findTables(book: WorkbookValues): Tables {
       if (byName.kind) out.problems.push(problem("warning", "noSheet", { sheet }, { zh: `工作表「${sheet}」是空的`, en: `sheet "${sheet}" is empty` }));
       continue;
     }
-    const found = findHeaderRow(sheet, values);
+    const found = findHeaderRowWith(sheet, values, index);
     if (!found) {
       out.problems.push(problem(byName.kind ? "error" : "info", "missingColumn", { sheet }, {
         zh: byName.kind
@@ -95,15 +164,14 @@ export function findTables(book: WorkbookValues): Tables {
       }));
       continue;
     }
-    const kind = (byName.kind ?? kindByHeader(found.mapping)) as Table["kind"] | undefined;
+    const kind = (byName.kind ?? kindOfHeader(found.mapping)) as Table["kind"] | undefined;
     if (!kind) {
       out.problems.push(problem("info", "ignoredSheet", { sheet }, { zh: `工作表「${sheet}」无法判断用途(花名册、月度指标、客户或任务),已忽略`, en: `sheet "${sheet}" is not a roster, records, clients or tasks table; ignored` }));
       continue;
     }
     out.problems.push(...found.mapping.problems);
-    for (const u of found.mapping.unknown) {
-      out.problems.push(problem("info", "unknownColumn", { sheet, row: found.headerRow, col: u.col }, { zh: `未识别的列「${clip(u.header)}」,已忽略`, en: `column ${quote(u.header)} is not known; ignored` }));
-    }
+    for (const u of found.mapping.unknown) out.problems.push(unknownColumnNote(sheet, found.headerRow, u, index));
+    if (kind === "clients") out.problems.push(...dropClientOnlyColumns(sheet, found.headerRow, found.mapping));
     const title = kind === "roster" || byName.period ? undefined : titlePeriod(values, found.headerRow);
     const sheetPeriod = byName.period ?? title?.period;
     const missing = REQUIRED[kind].filter((k) => !found.mapping.byKey.has(k) && !(k === "period" && sheetPeriod) && !(k === "clientId" && found.mapping.byKey.has("clientName")));

@@ -4,7 +4,7 @@
  * never a float: 1234.56 万元 is exactly 12345600 元.
  */
 import { Dec } from "../engine/decimal";
-import type { FieldUnit } from "../engine/fields";
+import type { FieldType } from "../engine/rulebook2/schema";
 
 /** What a unit measures: money in 元, money in USD, a rate, or a plain count/points/days quantity. */
 export type UnitKind = "money" | "usd" | "rate" | "plain";
@@ -52,8 +52,11 @@ export function lookupUnit(text: string): HeaderUnit | undefined {
 /** Units that may end a header without brackets (`日均存款万元`, `收息率%`), longest first. */
 export const BARE_SUFFIXES = ["万美元", "亿美元", "百万元", "万元", "亿元", "千元", "美元", "%", "‰"];
 
-/** Whether a header unit fits a field's unit; counts, points and days accept only plain units. */
-export function unitFits(unit: HeaderUnit, field: FieldUnit): boolean {
+/**
+ * Whether a header unit fits a field's unit (a standard field's, or the unit a format-2 rulebook declares): counts,
+ * points, days and plain numbers accept only plain units; a date, text or yes/no field takes no unit at all.
+ */
+export function unitFits(unit: HeaderUnit, field: FieldType): boolean {
   switch (field) {
     case "money":
       return unit.kind === "money";
@@ -61,10 +64,18 @@ export function unitFits(unit: HeaderUnit, field: FieldUnit): boolean {
       return unit.kind === "usd";
     case "rate":
       return unit.kind === "rate";
-    default:
+    case "count":
+    case "points":
+    case "days":
+    case "number":
       return unit.kind === "plain";
+    default:
+      return false;
   }
 }
 
 export const UNIT_KIND_ZH: Record<UnitKind, string> = { money: "人民币金额", usd: "美元金额", rate: "比率", plain: "数量" };
-export const FIELD_UNIT_ZH: Record<FieldUnit, string> = { money: "人民币金额(元)", usd: "美元金额", rate: "比率", count: "个数", points: "分数", days: "天数" };
+export const FIELD_UNIT_ZH: Record<FieldType, string> = {
+  money: "人民币金额(元)", usd: "美元金额", rate: "比率", count: "个数", points: "分数", days: "天数",
+  number: "数值", date: "日期", text: "文本", flag: "是/否",
+};

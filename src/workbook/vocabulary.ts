@@ -50,15 +50,28 @@ export function readGrade(v: CellValue, book: CompiledRulebook): VocabRead | und
 }
 
 const FLAG_ITEMS: Labelled[] = Object.entries(FLAGS).map(([id, def]) => ({ id, zh: [def.zh, ...(FLAG_SYNONYMS[id] ?? [])].join("/"), en: def.en }));
+const flagItemsOf = new WeakMap<CompiledRulebook, Labelled[]>();
+
+/** The events a workbook may name: the standard ones, and those a format-2 rulebook declares of its own. */
+function flagItems(book: CompiledRulebook | undefined): Labelled[] {
+  if (!book?.v2) return FLAG_ITEMS;
+  let items = flagItemsOf.get(book);
+  if (!items) {
+    const own = book.v2.doc.flags.filter((f): f is { id: string; zh: string; en: string } => typeof f !== "string");
+    items = [...FLAG_ITEMS.filter((f) => !own.some((o) => o.id === f.id)), ...own.map((f) => ({ id: f.id, zh: f.zh, en: f.en }))];
+    flagItemsOf.set(book, items);
+  }
+  return items;
+}
 
 /** A flags cell: names separated by 、,;/ or spaces. Unknown names are returned for a problem. */
-export function readFlagList(v: CellValue): { flags: string[]; unknown: string[] } {
+export function readFlagList(v: CellValue, book?: CompiledRulebook): { flags: string[]; unknown: string[] } {
   if (isBlank(v)) return { flags: [], unknown: [] };
   const flags: string[] = [];
   const unknown: string[] = [];
   for (const part of String(v).normalize("NFKC").split(/[,;、/\s]+/)) {
     if (part === "") continue;
-    const id = matchExactFlag(part);
+    const id = matchExactFlag(part, flagItems(book));
     if (id) {
       if (!flags.includes(id)) flags.push(id);
     } else unknown.push(part);
@@ -66,14 +79,14 @@ export function readFlagList(v: CellValue): { flags: string[]; unknown: string[]
   return { flags, unknown };
 }
 
-function matchExactFlag(text: string): string | undefined {
+function matchExactFlag(text: string, items: Labelled[]): string | undefined {
   const t = norm(text);
-  for (const it of FLAG_ITEMS) if ([it.id, it.en, ...it.zh.split("/")].map(norm).includes(t)) return it.id;
+  for (const it of items) if ([it.id, it.en, ...it.zh.split("/")].map(norm).includes(t)) return it.id;
   return undefined;
 }
 
-export function knownFlags(): string {
-  return FLAG_ITEMS.map((f) => `${f.zh.split("/")[0]}(${f.id})`).join("、");
+export function knownFlags(book?: CompiledRulebook): string {
+  return flagItems(book).map((f) => `${f.zh.split("/")[0]}(${f.id})`).join("、");
 }
 
 /** A yes/no cell of a flag column: TRUE/1/是/Y/√/有 and FALSE/0/否/N/无/blank. */

@@ -55,7 +55,8 @@ describe("appraise evaluate", () => {
       "managers[0].id: id 10200300000000016 must be text (staff numbers keep leading zeros and digits beyond 15)",
       "managers[0].history[0].nplRatio: boolean true is not a number",
       'managers[0].history[0].collectionRate: text "99.8%" is not a number',
-      "managers[1].history[0].avgDepositz: unknown field (see docs/data-model.md)",
+      // A format-2 rulebook declares the fields it reads: the message says where they are listed.
+      'managers[1].history[0].avgDepositz: unknown field (see "fields" in appraise rulebook h003-city-bank)',
       'managers[2].id: duplicate id "A" (also managers[1])',
     ]);
   });
@@ -84,7 +85,7 @@ describe("appraise evaluate", () => {
     expect(JSON.parse(off.stdout).results[0].score).toBe("67.14");
     const bad = await runCli(["evaluate", "--rulebook", "h003-city-bank", "--set", "h003.score.partialStep=halfSteps"], input);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('settings.h003.score.partialStep: "halfSteps" is not one of ["completedSteps","proRata","startedStepsBelowTarget"]\n');
+    expect(bad.stderr).toBe('settings.h003.score.partialStep: "halfSteps" 不是可选值之一 ["completedSteps","proRata","startedStepsBelowTarget"] / is not one of ["completedSteps","proRata","startedStepsBelowTarget"]\n');
     const unknown = await runCli(["evaluate", "--rulebook", "h003-city-bank", "--set", "h003.nope=1"], input);
     expect(unknown.stderr).toBe("settings.h003.nope: unknown setting for rulebook h003-city-bank\n");
   });
@@ -110,18 +111,34 @@ describe("appraise rulebooks / rulebook", () => {
     const run = await runCli(["rulebook", "h003-city-bank"]);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.format).toBe("khjl-rulebook/1");
+    expect(doc.format).toBe("khjl-rulebook/2");
     expect(doc.rules.map((r: { id: string }) => r.id)).toContain("H003-SCORE-COLLECTION");
     const again = await runCli(["evaluate", "--rulebook-file", "book.json"], JSON.stringify({ period: "2026-10", managers: [president] }), { "book.json": run.stdout });
     expect(JSON.parse(again.stdout).results[0].score).toBe("118.00");
   });
 
   it("rejects a user rulebook that is not valid, naming the problem", async () => {
-    const run = await runCli(["rulebook", "h003-city-bank"]);
+    // Format 1 (b002-bank-grades): a kind no interpreter knows.
+    const run = await runCli(["rulebook", "b002-bank-grades"]);
     const doc = JSON.parse(run.stdout);
+    expect(doc.format).toBe("khjl-rulebook/1");
     doc.rules[0].kind = "eval";
     const bad = await runCli(["evaluate", "--rulebook-file", "book.json"], JSON.stringify({ period: "2026-10", managers: [] }), { "book.json": JSON.stringify(doc) });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown rule kind "eval"');
+    // Format 2 (h003-city-bank) has no kinds: a rule's "kind" is a key the schema does not know, refused at its path,
+    // and a formula naming a function that does not exist is refused with the rule's path.
+    const v2 = JSON.parse((await runCli(["rulebook", "h003-city-bank"])).stdout);
+    v2.rules[0].kind = "eval";
+    const badKey = await runCli(["evaluate", "--rulebook-file", "book.json"], JSON.stringify({ period: "2026-10", managers: [] }), { "book.json": JSON.stringify(v2) });
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/^rulebook: rules\[0\]: .*"kind"/m);
+    delete v2.rules[0].kind;
+    const i = v2.rules.findIndex((r: { id: string }) => r.id === "H003-SCORE-FEE-INCOME");
+    v2.rules[i].formula = "EVAL(\"1\")";
+    const badFn = await runCli(["evaluate", "--rulebook-file", "book.json"], JSON.stringify({ period: "2026-10", managers: [] }), { "book.json": JSON.stringify(v2) });
+    expect(badFn.code).toBe(2);
+    expect(badFn.stderr).toContain(`rules[${i}] H003-SCORE-FEE-INCOME`);
+    expect(badFn.stderr).toContain("EVAL");
   });
 });

@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { EXCEL_CELL_CHARS, excelCell } from "../../src/workbook/results";
+import { presetDocument } from "../../src/engine/rulebooks";
 import { runCli } from "./run";
 import { cmRow, openXlsx, ROSTER_HEADER, savedPeriods, sheetRows, tempDir, writeWorkbook } from "./grade-helpers";
 
@@ -30,8 +31,13 @@ describe("amounts beyond a plausible bound", () => {
         ["0103002", "2026", 99_999_999, 35, 1000, 12],
       ],
     });
+    // The city-bank rulebook with the standard USD field declared too, so its column is read (and bounded).
+    const doc = presetDocument("h003-city-bank") as { fields: unknown[] };
+    const bookFile = path.join(dir, "h003-usd.json");
+    const files = { [bookFile]: JSON.stringify({ ...doc, fields: [...doc.fields, "intlSettlementUsd"] }) };
+    const withUsd = ["--period", "2026", "--rulebook-file", bookFile, "--today", "2026-12-07"];
     const out = path.join(dir, "out.xlsx");
-    const run = await runCli(["grade", file, ...H003, "-o", out]);
+    const run = await runCli(["grade", file, ...withUsd, "-o", out], "", files);
     expect(run.code).toBe(0);
     const errors = run.stderr.split("\n").filter((l) => l.includes("超出合理范围") || l.includes("不合理"));
     expect(errors).toEqual([
@@ -46,7 +52,7 @@ describe("amounts beyond a plausible bound", () => {
     expect(rows.get("0103002")!["日均存款(元)"]).toBe(999_999_990_000);
     expect(rows.get("0103001")!["日均存款(元)"]).not.toBe(Infinity);
 
-    const validate = await runCli(["validate", file, ...H003, "--json"]);
+    const validate = await runCli(["validate", file, ...withUsd, "--json"], "", files);
     expect(validate.code).toBe(1);
     expect((JSON.parse(validate.stdout).findings as Array<{ address: string; code: string }>).filter((f) => f.code === "implausible").map((f) => f.address)).toEqual(["月度指标!C2", "月度指标!D2", "月度指标!E2", "月度指标!F2"]);
   });

@@ -72,7 +72,7 @@ describe("appraise grade assets/sample-city-bank.xlsx --period 2026", () => {
     const lines = run.stdout.trim().split("\n");
     expect(lines.slice(0, 4)).toEqual([
       `已写出考核结果 / results written: ${out}`,
-      "规则集 h003-city-bank v1.0.0 · 考核期 2026 · 考核 40 人",
+      "规则集 h003-city-bank v2.0.0 · 考核期 2026 · 考核 40 人",
       "状态:正常 29 · 降级聘用 1 · 降级 3 · 本人自愿且本行同意可聘为业务代办员,否则解聘 1 · 解除劳动合同 4 · 下岗清收 1 · 待定 1",
       "数据问题:错误 4 · 警告 0 · 提示 0(明细见标准错误输出和「问题」表)",
     ]);
@@ -152,7 +152,9 @@ describe("appraise grade assets/sample-city-bank.xlsx --period 2026", () => {
   it("says in 说明 which rules decided and where the data problems are", () => {
     const rows = new Map(sheetRows(wb.getWorksheet("考核结果 2026")!).map((r) => [String(r["工号"]), r]));
     const text = String(rows.get("0103016")!["说明"]);
-    expect(text.startsWith("未触发降级或解聘条件,但 H003-DEMOTE-CM-SCORE, H003-DISMISS-CM-SCORE 缺数据无法判断 → 待定[H003-DEMOTE-LADDER];得分不可用:缺少存款日均增长率(depositGrowth)[H003-SCORE-DEPOSIT-GROWTH];")).toBe(true);
+    // The score is unavailable because of the cell typed as 35 (for 35%): the reason names that cell.
+    expect(text.startsWith("未触发降级或解聘条件,但 H003-DEMOTE-CM-SCORE、H003-DISMISS-CM-SCORE 缺数据无法判断 → 待定[H003-DEMOTE-LADDER];得分不可用:月度指标!K252: 存款日均增长率为 35")).toBe(true);
+    expect(text).toContain("[H003-SCORE-DEPOSIT-GROWTH]");
     expect(text).toContain(";数据问题 1 处(见「问题」表);规则:");
     expect(rows.get("0102025")!["说明"]).toContain("依据 H003-DISMISS-PRESIDENT-REPEAT");
   });
@@ -203,7 +205,7 @@ describe("appraise grade options", () => {
     const run = await runCli(["grade", file, "--period", "2026", "--set", "h003.demotion.belowJunior=terminate", "-o", path.join(dir, "t.xlsx")]);
     expect(run.code).toBe(0);
     const rows = new Map(sheetRows((await openXlsx(path.join(dir, "t.xlsx"))).getWorksheet("考核结果 2026")!).map((r) => [String(r["工号"]), r]));
-    expect(rows.get("0103004")!["状态"]).toBe("解除劳动合同");
+    expect(rows.get("0103004")!["状态"]).toBe("解除劳动合同(不再降为业务代办员)");
     const month = await runCli(["grade", file, "--period", "2026-10", "--input-json", path.join(dir, "m.json")]);
     expect(month.code).toBe(0);
     const evaluated = await evaluateJson(path.join(dir, "m.json"));

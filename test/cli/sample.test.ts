@@ -46,7 +46,7 @@ describe("assets/sample-city-branch.json", () => {
     const run = await runCli(["evaluate", "--input", "sample.json", "--format", "table"], "", { "sample.json": fs.readFileSync(SAMPLE, "utf8") });
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe("城市商业银行客户经理考核(黄石)  h003-city-bank v1.0.0  考核期 2026  共 12 人");
+    expect(lines[0]).toBe("城市商业银行客户经理考核(黄石)  h003-city-bank v2.0.0  考核期 2026  共 12 人");
     expect(lines.filter((l) => /^01\d{5}\s/.test(l))).toHaveLength(12);
     expect(run.stdout).toMatch(/0103003\s+钱七\s+城西支行\s+客户经理\s+初级客户经理\s+78\.00\s+—\s+10,000\.00\s+10,000\.00\s+降级/);
   });

@@ -30,7 +30,7 @@ describe("appraise validate", () => {
     expect(run.stderr).toBe("");
     const lines = run.stdout.trim().split("\n");
     expect(lines.slice(0, 4)).toEqual(DELIBERATE);
-    expect(lines[4]).toMatch(new RegExp(`^校验 / checked ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · 规则集 h003-city-bank v1\\.0\\.0 · 考核期 2026 · \\d+ 项检查 / checks$`));
+    expect(lines[4]).toMatch(new RegExp(`^校验 / checked ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · 规则集 h003-city-bank v2\\.0\\.0 · 考核期 2026 · \\d+ 项检查 / checks$`));
     expect(Number(/· (\d+) 项检查/.exec(lines[4])![1])).toBeGreaterThanOrEqual(30);
     expect(lines[5]).toBe("错误 4 · 警告 0 · 提示 0 / errors 4, warnings 0, notes 0");
     expect(lines).toHaveLength(6);
@@ -41,7 +41,7 @@ describe("appraise validate", () => {
     const run = await runCli(["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--json", ...TODAY]);
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout);
-    expect([doc.rulebook, doc.period, doc.counts]).toEqual([{ id: "h003-city-bank", version: "1.0.0" }, "2026", { error: 4, warning: 0, info: 0 }]);
+    expect([doc.rulebook, doc.period, doc.counts]).toEqual([{ id: "h003-city-bank", version: "2.0.0" }, "2026", { error: 4, warning: 0, info: 0 }]);
     expect(doc.findings.map((f: { address: string; code: string }) => `${f.address} ${f.code}`)).toEqual(["花名册!A20 idDigitsLost", "花名册!A41 duplicateId", "月度指标!E190 notNumber", "月度指标!K252 percentUnits"]);
     for (const f of doc.findings) expect([typeof f.zh, typeof f.en, f.severity]).toEqual(["string", "string", "error"]);
     expect(doc.checks.length).toBeGreaterThanOrEqual(30);
@@ -96,7 +96,7 @@ describe("appraise validate", () => {
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--period", "2026-13"], 2, /--period "2026-13" 不是期间/],
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--rulebook", "nope"], 2, /^rulebook: unknown rulebook "nope"/],
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--set", "h003.nope=1"], 2, /^settings\.h003\.nope: unknown setting for rulebook h003-city-bank/],
-    [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--set", "h003.score.partialStep=bogus"], 2, /^settings\.h003\.score\.partialStep: "bogus" is not one of/],
+    [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--set", "h003.score.partialStep=bogus"], 2, /^settings\.h003\.score\.partialStep: "bogus" 不是可选值之一 .* \/ is not one of/],
   ])("%j → exit %i", async (argv, code, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(code);

@@ -38,7 +38,7 @@ describe("校验工作簿 (runValidation)", () => {
     const port = new MemoryPort(cityBank);
     const r = await runValidation(port, { today: "2027-01-15" });
     if (isBlocked(r)) throw new Error(JSON.stringify(r));
-    expect([r.rulebook, r.period, r.counts]).toEqual([{ id: "h003-city-bank", version: "1.0.0" }, "2026", { error: 4, warning: 0, info: 0 }]);
+    expect([r.rulebook, r.period, r.counts]).toEqual([{ id: "h003-city-bank", version: "2.0.0" }, "2026", { error: 4, warning: 0, info: 0 }]);
     expect(r.findings.map((f) => `${f.address} ${f.code}`)).toEqual(["花名册!A20 idDigitsLost", "花名册!A41 duplicateId", "月度指标!E190 notNumber", "月度指标!K252 percentUnits"]);
     expect(r.checks).toBeGreaterThanOrEqual(30);
     expect(port.log).toEqual(["read"]);
@@ -97,7 +97,7 @@ describe("月度考核 (runGrading)", () => {
     // Every reason names its rule; the note names the rulebook, period, time and every rule used.
     for (const text of column(results, "说明")) if (text) expect(String(text)).toMatch(/\[H003-[A-Z0-9-]+\]/);
     const note = plan.blocks.find((b) => b.id === "note")!.values.map((row) => row[0]).join("\n");
-    expect(note).toContain("规则集 h003-city-bank v1.0.0");
+    expect(note).toContain("规则集 h003-city-bank v2.0.0");
     expect(note).toContain("考核期 2026 · 生成于 2026-11-23 15:02");
     expect(note).toContain("H003-DEMOTE-LADDER");
 
@@ -187,7 +187,7 @@ describe("rulebooks", () => {
     expect(Object.keys(port.settings[USER_RULEBOOKS_KEY] as object)).toEqual(["branch-general"]);
     expect(listRulebooks(port).find((b) => b.id === "branch-general")).toMatchObject({ builtIn: false, version: "2.0.0" });
     expect(JSON.parse(exportRulebook(port, "branch-general").json)).toEqual(mine);
-    expect(exportRulebook(port, "h003-city-bank").fileName).toBe("h003-city-bank-1.0.0.json");
+    expect(exportRulebook(port, "h003-city-bank").fileName).toBe("h003-city-bank-2.0.0.json");
 
     const preset = await importRulebook(port, JSON.stringify(doc));
     expect(preset.ok === false && preset.problems[0]).toMatch(/与内置规则集相同/);
@@ -200,11 +200,31 @@ describe("rulebooks", () => {
 
   it("lists each rule with its kind, thresholds and seed citation", () => {
     const rows = rulesOf(new MemoryPort(cityBank), "h003-city-bank");
+    // Format 2: the kind is the rule's construct, and its content is the rule in the rulebook's own words.
+    const decl = (id: string) => (presetDocument("h003-city-bank") as { rules: Array<Record<string, any>> }).rules.find((r) => r.id === id)!;
     const growth = rows.find((r) => r.id === "H003-SCORE-DEPOSIT-GROWTH")!;
-    expect(growth).toMatchObject({ kind: "steppedScore", stage: "scoreItem", label: { zh: "存款日均增长", en: "deposit growth" } });
-    expect(growth.summary).toContain("target=30%");
+    expect(growth).toMatchObject({ kind: "formula", stage: "scoreItem", label: { zh: "存款日均增长", en: "deposit growth" }, note: decl("H003-SCORE-DEPOSIT-GROWTH").note });
+    expect(growth.summary).toContain(`= ${decl("H003-SCORE-DEPOSIT-GROWTH").formula}`);
+    expect(growth.summary).toContain("30%");
     expect(growth.cite).toContain("003_e1d2c136c4cf7124.txt:556");
+    // A decision table row by row, as written: the cells, then the points.
+    const npl = rows.find((r) => r.id === "H003-SCORE-NPL")!;
+    expect(npl.kind).toBe("table");
+    const row = decl("H003-SCORE-NPL").table.rows.find((x: { when?: unknown[]; then: unknown }) => x.when?.[1] === "(0, 1%]" && x.when?.[0] === "lowerInclusive");
+    expect(npl.summary).toContain(`${row.when.join(" | ")} → ${row.then}`);
+    // A trigger: its condition and the action it fires.
+    const collection = rows.find((r) => r.id === "H003-DEMOTE-CM-COLLECTION")!;
+    const trigger = decl("H003-DEMOTE-CM-COLLECTION").trigger;
+    expect(collection).toMatchObject({ kind: "trigger", stage: "trigger" });
+    expect(collection.summary).toContain(`IF ${trigger.if} → ${trigger.then}`);
+    // A rule only recorded (not computable) says why in its note.
+    expect(rows.find((r) => r.id === "H003-CONV-UNITS")).toMatchObject({ kind: "record", note: decl("H003-CONV-UNITS").record });
     expect(rows.length).toBe(loadPreset("h003-city-bank").rules.length);
+    // Format 1: the kind and its parameters, key=value.
+    const b002 = rulesOf(new MemoryPort(cityBank), "b002-bank-grades");
+    const floor = b002.find((r) => r.id === "B002-FLOOR")!;
+    expect(floor).toMatchObject({ kind: "clientFloor", stage: "tool" });
+    expect(floor.summary).toContain("value=1000万");
   });
 });
 
@@ -213,14 +233,14 @@ describe("固定为数值 (runFreeze)", () => {
     const port = new MemoryPort(cityBank, chosen("h003-city-bank"));
     const r = await runFreeze(port, "sheet", NOW);
     if (isBlocked(r)) throw new Error("blocked");
-    expect(r.note).toBe("已固定为数值(规则集 h003-city-bank v1.0.0,2026-11-23 15:02),此后不再随公式或规则变化。");
+    expect(r.note).toBe("已固定为数值(规则集 h003-city-bank v2.0.0,2026-11-23 15:02),此后不再随公式或规则变化。");
     expect(port.log).toEqual([`freeze 考核结果 2026 ${r.note}`]);
   });
 
   it("names the 设置 sheet's rulebook when the document has none", async () => {
     const port = new MemoryPort(cityBank);
     const r = await runFreeze(port, "selection", NOW);
-    expect(!isBlocked(r) && r.note).toContain("规则集 h003-city-bank v1.0.0");
+    expect(!isBlocked(r) && r.note).toContain("规则集 h003-city-bank v2.0.0");
     expect(port.log[0]).toBe("read");
   });
 });

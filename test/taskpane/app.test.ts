@@ -50,7 +50,7 @@ describe("taskpane App in Excel", () => {
     const markup = render();
     const words = text(markup);
     expect(words).toContain("客户经理考核");
-    expect(text(markup.split('data-testid="header-rulebook"')[1].split("</header>")[0])).toContain("规则集: 城市商业银行客户经理考核(黄石) 版本 1.0.0");
+    expect(text(markup.split('data-testid="header-rulebook"')[1].split("</header>")[0])).toContain("规则集: 城市商业银行客户经理考核(黄石) 版本 2.0.0");
     const toggle = one(markup, "lang-switch");
     expect(toggle).toMatch(/^<input[^>]*role="switch"/);
     expect(toggle).not.toContain("checked");
@@ -74,7 +74,7 @@ describe("taskpane App in Excel", () => {
     const markup = render({ lang: "en" });
     const words = text(markup);
     expect(words).toContain("Customer Manager Appraisal");
-    expect(words).toContain("Rulebook: City commercial bank CM appraisal (Huangshi) v1.0.0");
+    expect(words).toContain("Rulebook: City commercial bank CM appraisal (Huangshi) v2.0.0");
     expect(tabLabels(markup)).toEqual(["Check", "Appraise", "Rulebooks"]);
     expect(words).toContain("Check workbook");
     expect(words).toContain("Reading periods…");
@@ -104,12 +104,12 @@ describe("taskpane App in Excel", () => {
     const port = stubPort({ ...CHOSEN, ...IMPORTED });
     const markup = render({ port, tab: "rulebooks" });
     expect(text(markup.split('data-testid="active-rulebook"')[1].split("</dl>")[0])).toContain(
-      "编号 h003-city-bank 版本 1.0.0 名称 城市商业银行客户经理考核(黄石) 来源 文档设置",
+      "编号 h003-city-bank 版本 2.0.0 名称 城市商业银行客户经理考核(黄石) 来源 文档设置",
     );
     const options = [...markup.matchAll(/<option value="([^"]+)"([^>]*)>([^<]*)</g)].map((m) => ({ id: m[1], selected: /selected=""/.test(m[2]), label: m[3] }));
     expect(options.map((o) => o.id)).toEqual(["h003-city-bank", "b002-bank-grades", "c000-credit-coop", "c000-snip-brokerage", "c000-snip-venue", "g-general", "my-branch"]);
     expect(options.find((o) => o.selected)?.id).toBe("h003-city-bank");
-    expect(options[0].label).toBe("城市商业银行客户经理考核(黄石) · 1.0.0 · 内置");
+    expect(options[0].label).toBe("城市商业银行客户经理考核(黄石) · 2.0.0 · 内置");
     expect(options[6].label).toMatch(/ · 2\.1\.0 · 导入$/);
     for (const id of ["rulebook-apply", "rulebook-export", "rulebook-import"]) expect(isDisabled(one(markup, id))).toBe(false);
     one(markup, "rules-table");
@@ -118,7 +118,7 @@ describe("taskpane App in Excel", () => {
     expect(rows.length).toBeGreaterThan(5);
     const en = text(render({ port, tab: "rulebooks", lang: "en" }));
     expect(en).toContain("Source Document settings");
-    expect(en).toContain("City commercial bank CM appraisal (Huangshi) · 1.0.0 · built-in");
+    expect(en).toContain("City commercial bank CM appraisal (Huangshi) · 2.0.0 · built-in");
   });
 
   it("says when no rulebook is chosen, in the header and on the 规则集 tab", () => {
@@ -159,7 +159,7 @@ describe("taskpane App outside Excel", () => {
 
   it("still lists the built-in rulebooks, without an active one or rules to show", () => {
     const markup = render({ port: undefined, host: "other", tab: "rulebooks", lang: "en" });
-    expect(text(markup)).toContain("City commercial bank CM appraisal (Huangshi) · 1.0.0 · built-in");
+    expect(text(markup)).toContain("City commercial bank CM appraisal (Huangshi) · 2.0.0 · built-in");
     for (const id of ["active-rulebook", "rules-table", "header-rulebook"]) expect(tags(markup, id)).toEqual([]);
     expect(text(markup)).toContain("Not running inside Excel");
   });

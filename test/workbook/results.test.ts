@@ -38,17 +38,19 @@ describe("results tables", () => {
     problems: [problem("error", "textNumber", { sheet: "月度指标", row: 6, col: 2 }, { zh: "日均存款为文本", en: "avgDeposits is text" }, { field: "avgDeposits", managerId: "A1", suggested: "1200" })],
   });
 
-  it("H003-DEMOTE-LADDER: status labels come from the rulebook's status rule", () => {
+  it("H003-DEMOTE-LADDER: status labels come from the rulebook's statuses declaration, in its order", () => {
     expect(Object.fromEntries(statusLabels(h003()))).toEqual({
       normal: "正常",
       dismiss: "解除劳动合同",
       demote: "降级",
       demoteAppointment: "降级聘用",
       demoteToAgentOrRelease: "本人自愿且本行同意可聘为业务代办员,否则解聘",
-      terminate: "解除劳动合同",
+      terminate: "解除劳动合同(不再降为业务代办员)",
       offPostCollection: "下岗清收",
       undetermined: "待定",
     });
+    // The order is the rulebook's own (strongest first), which the per-branch status columns follow.
+    expect([...statusLabels(h003()).keys()]).toEqual(h003().v2!.statuses);
   });
 
   it("one row per manager, figures as decimal strings, 不可用 where the rulebook could not compute, — where it does not compute", () => {
@@ -70,14 +72,17 @@ describe("results tables", () => {
   });
 
   it("branch sums are exact decimals (0.10 + 0.20 = 0.30, not 0.30000000000000004)", () => {
+    // Status columns follow the rulebook's declared order (strongest first): demoteToAgentOrRelease before normal.
+    const declared = h003().v2!.statuses;
+    expect(declared.indexOf("demoteToAgentOrRelease")).toBeLessThan(declared.indexOf("normal"));
     expect(branches.columns.map((c) => c.header)).toEqual([
       "机构", "人数", "参评人数", "得分合计", "平均得分", "提成合计", "风险金本期合计", "风险金余额合计", "正常占比",
-      "状态·正常", "状态·本人自愿且本行同意可聘为业务代办员,否则解聘", "等级·高级客户经理", "等级·中级客户经理", "等级·初级客户经理", "等级·无",
+      "状态·本人自愿且本行同意可聘为业务代办员,否则解聘", "状态·正常", "等级·高级客户经理", "等级·中级客户经理", "等级·初级客户经理", "等级·无",
     ]);
     expect(branches.rows).toEqual([
       ["城东支行", "2", "2", "100.30", "50.15", "—", "0.30", "25000.30", "0.5000", "1", "1", "1", "0", "1", "0"],
-      ["城西支行", "1", "0", "—", "—", "—", "—", "—", "1.0000", "1", "0", "0", "0", "0", "1"],
-      ["合计", "3", "2", "100.30", "50.15", "—", "0.30", "25000.30", "0.6667", "2", "1", "1", "0", "1", "1"],
+      ["城西支行", "1", "0", "—", "—", "—", "—", "—", "1.0000", "0", "1", "0", "0", "0", "1"],
+      ["合计", "3", "2", "100.30", "50.15", "—", "0.30", "25000.30", "0.6667", "1", "2", "1", "0", "1", "1"],
     ]);
   });
 

@@ -4,12 +4,35 @@
  * out here from what each check promises (the cell, the value as typed, the rule id), not copied from a run.
  */
 import { FLAGS } from "../../src/engine/fields";
+import { compileRulebook } from "../../src/engine/rulebook/compile";
 import { loadPreset } from "../../src/engine/rulebooks";
 import type { CellValue, WorkbookValues } from "../../src/workbook";
 import { ALL_CHECK_CODES, KHJL_FORMULA_LIMIT, UNCALCULATED, validateWorkbook, type ValidateOptions } from "../../src/workbook";
 
 const TODAY = "2027-01-05";
-const BOOKS = { h003: loadPreset("h003-city-bank"), c000: loadPreset("c000-credit-coop"), b002: loadPreset("b002-bank-grades") };
+/**
+ * A scheme of its own, written as data: a check the validator has no code for (a month's income above 20 000 needs a
+ * second signature) is reported as ruleCheck, in the rulebook's words, with its own code kept.
+ */
+const OWN = compileRulebook({
+  format: "khjl-rulebook/2",
+  id: "own-checks",
+  version: "1.0.0",
+  name: { zh: "自定检查", en: "own checks" },
+  fields: ["income"],
+  roles: [{ id: "cm", zh: "客户经理", en: "customer manager" }],
+  grades: [{ id: "intermediate", zh: "中级客户经理", en: "intermediate CM" }],
+  rules: [
+    { id: "OWN-PAY", name: "月薪", unit: "money", formula: "income" },
+    {
+      id: "OWN-SIGN-20K", label: { zh: "高额收入复核", en: "high pay countersigned" }, record: { zh: "月收入 2 万元以上须复核签字", en: "a month's pay of 2万 or more is countersigned" },
+      check: { code: "countersign", field: "income", severity: "info", if: "income >= 2万", message: { zh: "月收入 {income} ≥ ¥20,000.00,须复核签字", en: "income {income} ≥ ¥20,000.00: needs a second signature" } },
+    },
+  ],
+  outputs: { pay: "月薪" },
+});
+if (!OWN.ok) throw new Error(OWN.problems.join("\n"));
+const BOOKS = { h003: loadPreset("h003-city-bank"), c000: loadPreset("c000-credit-coop"), b002: loadPreset("b002-bank-grades"), own: OWN.book };
 
 const ROSTER: CellValue[] = ["工号", "姓名", "机构", "角色", "等级"];
 const CM: CellValue[] = ["0103001", "张三", "城东支行", "客户经理", "中级客户经理"];
@@ -300,7 +323,7 @@ const CASES: Case[] = [
   {
     code: "roleRowCheck", name: "H003-AGENT-NO-LOANS: an agent with loans",
     workbook: book([["0104001", "2026", 500000]], ["工号", "期间", "日均贷款"], {}, [["0104001", "冯十二", "城东支行", "业务代办员", ""]]),
-    expected: { severity: "error", address: "月度指标!C2", zh: "工号 0104001(业务代办员)2026:业务代办员不承办贷款 (H003-AGENT-NO-LOANS):日均贷款 ¥500,000.00", en: "staff id 0104001 (business agent) 2026: business agents do not handle loans (H003-AGENT-NO-LOANS): daily-average loans ¥500,000.00" },
+    expected: { severity: "error", address: "月度指标!C2", zh: "工号 0104001(业务代办员)2026:业务代办员不承办贷款:日均贷款 ¥500,000.00(H003-AGENT-NO-LOANS)", en: "staff id 0104001 (business agent) 2026: business agents do not handle loans: daily-average loans ¥500,000.00 (H003-AGENT-NO-LOANS)" },
   },
   {
     code: "clientRowCheck", name: "B002-CLIENT-ASSIGN-50W: a client below 50万 in loans and deposits",
@@ -320,7 +343,8 @@ const CASES: Case[] = [
   {
     code: "creditLimit", name: "H003-LOAN-AUTHORITY: a 350万 loan by an intermediate CM (limit 300万)",
     workbook: book([OK], REC, { 客户: [["工号", "期间", "客户编号", "日均存款(万元)", "贷款金额(万元)"], ["0103001", "2026", "C1", 600, 350]] }),
-    expected: { severity: "warning", address: "客户!E2", zh: "工号 0103001 2026 贷款 ¥3,500,000.00:中级客户经理权限 ≤ ¥3,000,000.00:¥3,500,000.00 超出权限;贷款金额 ¥3,500,000.00 → 须由高级客户经理审批(≤ ¥5,000,000.00)(H003-LOAN-AUTHORITY)", en: "staff id 0103001 2026, loan ¥3,500,000.00: intermediate CM limit ≤ ¥3,000,000.00: ¥3,500,000.00 exceeds authority; credit amount ¥3,500,000.00 → approved by senior CM (≤ ¥5,000,000.00) (H003-LOAN-AUTHORITY)" },
+    // 350万 > the intermediate limit of 300万 and ≤ the senior limit of 500万: a senior CM must approve it.
+    expected: { severity: "warning", address: "客户!E2", zh: "客户 C1(工号 0103001,2026):贷款 ¥3,500,000.00:中级客户经理权限 ≤ ¥3,000,000.00,超出权限 → 须由高级客户经理审批(H003-LOAN-AUTHORITY)", en: "client C1 (staff id 0103001, 2026): loan ¥3,500,000.00: intermediate CM limit ≤ ¥3,000,000.00; exceeds authority → approved by senior CM (H003-LOAN-AUTHORITY)" },
   },
   {
     code: "staffHeadcount", name: "C000-SERVICE-STAFF-3: a coop with a director but no deputy or internal director",
@@ -333,6 +357,12 @@ const CASES: Case[] = [
     rulebook: "c000", period: "2026-12",
     workbook: coop(["信用社主任", "副主任", "内部主任", "客户经理", "客户经理", "客户经理", "客户经理", "客户经理"]),
     expected: { severity: "error", address: "花名册!C2", zh: "城关信用社(花名册 8 人):客户经理 5 人 ÷ 职工 8 人 = 62.50% > 50.00%:客户经理应占社职工人员的50%以下(C000-CM-SHARE-50)", en: "城关信用社 (8 on the roster): customer manager 5 / staff 8 = 62.50% > 50.00%: CMs must be 50 % or less of the coop's staff (C000-CM-SHARE-50)" },
+  },
+  {
+    code: "ruleCheck", name: "a rulebook's own check (OWN-SIGN-20K: 25 000 ≥ 20 000)",
+    rulebook: "own",
+    workbook: book([["0103001", "2026", 25000]]),
+    expected: { severity: "info", address: "月度指标!C2", zh: "工号 0103001(客户经理)2026:月收入 ¥25,000.00 ≥ ¥20,000.00,须复核签字(OWN-SIGN-20K)", en: "staff id 0103001 (customer manager) 2026: income ¥25,000.00 ≥ ¥20,000.00: needs a second signature (OWN-SIGN-20K)" },
   },
   {
     code: "tierNotMonotone", name: "G004-GRADED-TIERS: a senior cap below the intermediate cap",

@@ -3,6 +3,7 @@
  * and alternatives each check follows (C000-AUTH-LIMITS, C000-SPECIALIST, H003-AGENT-NO-LOANS, c000.task.zeroPlan),
  * and the layouts the new columns may take (a ledger inside 月度指标, a sheet titled with its month).
  */
+import { compileRulebook } from "../../src/engine/rulebook/compile";
 import { loadPreset } from "../../src/engine/rulebooks";
 import type { CellValue, WorkbookValues } from "../../src/workbook";
 import { KHJL_FORMULA_LIMIT, mapWorkbook, validateWorkbook, type ValidateOptions } from "../../src/workbook";
@@ -231,7 +232,7 @@ describe("loans and roles", () => {
       客户: [["工号", "期间", "客户编号", "日均存款(万元)", "贷款金额(万元)"], ["0104001", "2026", "C1", 100, 50]],
     });
     expect(agent.findings.map((f) => [f.address, f.severity, f.code, f.zh])).toEqual([
-      ["客户!E2", "error", "roleRowCheck", "工号 0104001(业务代办员)2026:业务代办员不承办贷款 (H003-AGENT-NO-LOANS):贷款金额 ¥500,000.00"],
+      ["客户!E2", "error", "roleRowCheck", "客户 C1(工号 0104001,2026):业务代办员不承办贷款:贷款金额 ¥500,000.00(H003-AGENT-NO-LOANS)"],
     ]);
     const president = run({
       花名册: [ROSTER, ["0102003", "张三", "城东支行", "支行行长", "中级客户经理"]],
@@ -239,6 +240,58 @@ describe("loans and roles", () => {
       客户: [["工号", "期间", "客户编号", "日均存款(万元)", "贷款金额(万元)"], ["0102003", "2026", "C1", 600, 900]],
     });
     expect(president.findings).toEqual([]);
+  });
+
+  it("a rulebook's own checks: on every client row, on each person once, under the rulebook's own code", () => {
+    const doc = {
+      format: "khjl-rulebook/2", id: "own-checks", version: "1.0.0", name: { zh: "自定检查", en: "own checks" },
+      fields: ["avgDeposits", "income"],
+      roles: [{ id: "cm", zh: "客户经理", en: "customer manager", graded: true }],
+      grades: [{ id: "intermediate", zh: "中级客户经理", en: "intermediate CM" }],
+      rules: [
+        { id: "OWN-PAY", name: "月薪", unit: "money", formula: "income" },
+        {
+          id: "OWN-SMALL-CLIENT", record: { zh: "日均存款 10 万元以下的客户不计入名下", en: "clients below 10万 are not counted" },
+          check: { forEach: "clients", code: "smallClient", field: "avgDeposits", severity: "warning", if: "avgDeposits < 10万", message: { zh: "客户 {客户号} 日均存款 {avgDeposits} 不足 10 万元", en: "client {客户号}: deposits {avgDeposits} below 10万" } },
+        },
+        {
+          id: "OWN-GRADE", record: { zh: "客户经理须定级", en: "a CM holds a grade" },
+          check: { forEach: "manager", code: "roleGrade", field: "grade", severity: "error", if: "ISNA(等级)", message: { zh: "{角色}未定级", en: "{角色} has no grade" } },
+        },
+      ],
+      outputs: { pay: "月薪" },
+    };
+    const own = compileRulebook(doc);
+    if (!own.ok) throw new Error(own.problems.join("\n"));
+    const r = validateWorkbook(
+      {
+        花名册: [ROSTER, ["0103001", "张三", "城东支行", "客户经理", ""]],
+        月度指标: [["工号", "期间", "月收入"], ["0103001", "2026-01", 5000], ["0103001", "2026-02", 5000]],
+        客户: [["工号", "期间", "客户编号", "日均存款(万元)"], ["0103001", "2026-02", "C7", 9.5], ["0103001", "2026-02", "C8", 10]],
+      },
+      { book: own.book, period: "2026-02", today: TODAY },
+    );
+    // 9.5万 < 10万 on C7 only; the missing grade once for the person, at the roster's grade cell.
+    expect(r.findings.map((f) => [f.address, f.severity, f.code, f.check ?? null, f.rule, f.zh])).toEqual([
+      ["花名册!E2", "error", "roleGrade", null, "OWN-GRADE", "工号 0103001:客户经理未定级(OWN-GRADE)"],
+      ["客户!D2", "warning", "ruleCheck", "smallClient", "OWN-SMALL-CLIENT", "客户 C7(工号 0103001,2026-02):客户 C7 日均存款 ¥95,000.00 不足 10 万元(OWN-SMALL-CLIENT)"],
+    ]);
+    const checks = new Map(r.checks.map((c) => [c.code, c.rules]));
+    expect(checks.get("ruleCheck")).toEqual(["OWN-SMALL-CLIENT"]);
+    expect(checks.get("roleGrade")).toEqual(["OWN-GRADE"]);
+  });
+
+  it("a money field of the rulebook's own gets the fen check too (100.005 元 → suggests 100.01)", () => {
+    const own = compileRulebook({
+      format: "khjl-rulebook/2", id: "own-money", version: "1.0.0", name: { zh: "自有金额", en: "own money" },
+      fields: [{ id: "佣金收入", zh: "佣金收入", en: "commission", unit: "money" }],
+      roles: [{ id: "cm", zh: "客户经理", en: "customer manager" }],
+      rules: [{ id: "OWN-PAY", name: "提成", unit: "money", formula: "佣金收入 * 40%" }],
+      outputs: { pay: "提成" },
+    });
+    if (!own.ok) throw new Error(own.problems.join("\n"));
+    const r = validateWorkbook({ 月度指标: [["工号", "角色", "期间", "佣金收入(元)"], ["0103001", "客户经理", "2026-06", 100.005]] }, { book: own.book, period: "2026-06", today: TODAY });
+    expect(r.findings.map((f) => [f.address, f.code, f.suggested])).toEqual([["月度指标!D2", "moneyDecimals", "100.01"]]);
   });
 
   it("H003-ROLE-GRADES: an agent with a grade is a warning (the grade is not used)", () => {

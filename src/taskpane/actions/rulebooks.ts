@@ -11,6 +11,7 @@ import {
   type ChosenRulebook, type RulebookChoice, type WorkbookValues,
 } from "../../workbook";
 import type { ExcelPort } from "../port";
+import { ruleText2 } from "./ruleText";
 import type { ActiveRulebook, RuleRow, RulebookOption } from "./types";
 
 /** Imported rulebooks live in the document settings; a few hundred kilobytes is already far beyond any real one. */
@@ -125,16 +126,20 @@ function summaryOf(params: unknown): string {
 }
 
 export function rulesOfBook(book: CompiledRulebook): RuleRow[] {
+  const v2 = book.v2;
   return book.rules.map((r) => {
     const cite = (r.doc as { cite?: unknown }).cite;
     const row: RuleRow = {
       id: r.id,
+      // Format 2 has no kinds: the wrapped entry's doc.kind is the rule's construct (formula, table, trigger …).
       kind: r.doc.kind,
       stage: r.kind.stage,
-      summary: summaryOf(r.doc.params),
+      // A format-2 rule has no params to summarise: its content is its formula or table, shown as written.
+      summary: v2 ? ruleText2(v2, r.id) : summaryOf(r.doc.params),
       cite: Array.isArray(cite) ? cite.join("、") : "",
     };
     if (r.doc.label) row.label = { zh: r.doc.label.zh, en: r.doc.label.en };
+    if (r.doc.note) row.note = { zh: r.doc.note.zh, en: r.doc.note.en };
     return row;
   });
 }

@@ -40,11 +40,17 @@ export interface ActiveRulebook {
 /** One rule of a rulebook, as the rulebook view lists it. */
 export interface RuleRow {
   id: string;
+  /** A format-1 rule's kind (steppedScore …), or a format-2 rule's construct (formula, table, ledger, trigger …). */
   kind: string;
   stage: string;
   label?: Bilingual;
-  /** Thresholds and amounts of the rule, compact (`≥ 3000000 → 一级; ≥ 2000000 → 二级 …`). */
+  /**
+   * Format 1: thresholds and amounts of the rule, compact (`base=40; target=30%`). Format 2: the rule in the
+   * rulebook's own words — its formula, its table row by row, its trigger cases (`= 计分(MIN(60, …))`).
+   */
   summary: string;
+  /** The rulebook's plain-language note on the rule (why a reading was chosen, or why a rule is only recorded). */
+  note?: Bilingual;
   /** Where the rule comes from in its seed: `002_6e8eade872556514.txt` lines 40–44. */
   cite: string;
 }

@@ -1,5 +1,6 @@
 /**
- * The rules of one rulebook: id, label in the current language, a compact summary of thresholds and amounts, and
+ * The rules of one rulebook: id, label in the current language, its content (format 1: a compact summary of
+ * thresholds and amounts; format 2: the formula or table as the rulebook writes it) with the rulebook's note, and
  * where the rule comes from. Summaries run to a few hundred characters, so in a narrow pane (the usual ~350 px) each
  * row is laid out as a small block — label and id, then the summary, then the source — instead of four columns one
  * word wide. The DOM stays one table row with four cells either way.
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
   label: { [NARROW]: { order: 1, fontWeight: tokens.fontWeightSemibold } },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, [NARROW]: { order: 2, color: tokens.colorNeutralForeground3 } },
   summary: { [NARROW]: { order: 3, flexBasis: "100%" } },
+  note: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   cite: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, [NARROW]: { order: 4, flexBasis: "100%" } },
 });
 
@@ -60,7 +62,11 @@ const RulesTable: React.FC<RulesTableProps> = ({ t, lang, rows }) => {
           <TableRow key={r.id} data-rule-id={r.id} className={s.row}>
             <TableCell className={cell(s.id)}>{r.id}</TableCell>
             <TableCell className={cell(s.label)}>{r.label?.[lang] ?? r.kind}</TableCell>
-            <TableCell className={cell(s.summary)}>{r.summary}</TableCell>
+            <TableCell className={cell(s.summary)}>
+              {r.summary}
+              {/* The rulebook's own note (its reading of the seed, or why a rule is only recorded), under the content. */}
+              {r.note && <span className={s.note}>{r.note[lang]}</span>}
+            </TableCell>
             <TableCell className={cell(s.cite)}>{r.cite}</TableCell>
           </TableRow>
         ))}

@@ -20,8 +20,9 @@ import { cellOf, readKeyAmount, report, whereText, type ValidationContext } from
 
 /** The kind of money a column holds (元 or USD), or undefined when it holds no money. */
 function moneyKind(column: MappedColumn): "money" | "usd" | undefined {
-  if (isFieldKey(column.key)) {
-    const unit = FIELDS[column.key.slice(6) as FieldName].unit;
+  // A field column: its declaration in a format-2 rulebook (a field of the bank's own too), else the standard field.
+  if (column.spec || isFieldKey(column.key)) {
+    const unit = column.spec?.unit ?? FIELDS[column.key.slice(6) as FieldName].unit;
     return unit === "money" || unit === "usd" ? unit : undefined;
   }
   if (MONEY_KEYS.has(column.key)) return "money";

@@ -82,9 +82,21 @@ const CHECKS: readonly CheckDef[] = [
   { code: "creditLimit", zh: "贷款超出授信权限", en: "loans above credit authority", kinds: ["authorityLimit", "coopLoanAuthority"] },
   { code: "staffHeadcount", zh: "综合服务人员定员", en: "service-staff headcount", kinds: ["coopRoleHeadcount"] },
   { code: "staffShare", zh: "客户经理占职工比例", en: "customer managers' share of staff", kinds: ["coopRoleShare"] },
+  { code: "ruleCheck", zh: "规则集自定的检查", en: "the rulebook's own checks", kinds: [] },
   { code: "tierNotMonotone", zh: "按等级设定的参数不单调", en: "grade parameters that are not monotone", rules: ["G004-GRADED-TIERS"] },
   { code: "formulaCount", zh: "KHJL 自定义函数公式过多", en: "too many KHJL custom-function formulas" },
 ];
+
+/**
+ * A format-2 rulebook's check rules reported under this code: those whose checks carry it, and for ruleCheck those
+ * whose code the catalog does not know (or who give none).
+ */
+function checkRulesFor(book: CompiledRulebook, code: ProblemCode): string[] {
+  const known = new Set<string>(CHECKS.filter((c) => c.kinds && c.code !== "ruleCheck").map((c) => c.code));
+  return (book.v2?.checks ?? [])
+    .filter((r) => (r.checks ?? []).some((c) => (code === "ruleCheck" ? c.code === undefined || !known.has(c.code) : c.code === code)))
+    .map((r) => r.id);
+}
 
 /** Every code the validator can report, whatever the rulebook (tests check each has a case). */
 export const ALL_CHECK_CODES: readonly ProblemCode[] = CHECKS.map((c) => c.code);
@@ -96,7 +108,7 @@ export function checksFor(book: CompiledRulebook, options: { dailyAvgNote: boole
     if (def.code === "dailyAvgAboveBalance" && !options.dailyAvgNote) continue;
     let rules = def.rules;
     if (def.kinds) {
-      rules = rulesOfKind(book, ...def.kinds).map((r) => r.id);
+      rules = [...rulesOfKind(book, ...def.kinds).map((r) => r.id), ...checkRulesFor(book, def.code)];
       if (rules.length === 0) continue;
     }
     if ((def.code === "ledgerMismatch" || def.code === "ledgerContinuity") && options.ledgerRule) rules = [options.ledgerRule];

@@ -5,18 +5,21 @@
  */
 import type { Dec } from "../../engine/decimal";
 import type { CompiledRule, CompiledRulebook } from "../../engine/rulebook/compile";
+import type { ManagerInput } from "../../engine/model";
 import type { Settings } from "../../engine/settings";
 import { address } from "../cells";
 import type { MappingDetail } from "../map";
 import { readNumberCell } from "../numbers";
 import { problem, type ProblemCode, type Severity, type WorkbookProblem, type Where } from "../problems";
-import type { RecordBuild } from "../records";
+import type { RecordBuild, SourceRow } from "../records";
 import type { RosterEntry } from "../roster";
 import { columnField, columnZh, type ColumnKey } from "../synonyms";
 import type { Table, TableRow } from "../tables";
 
 export interface ValidationContext {
   book: CompiledRulebook;
+  /** The managers as the appraisal reads them (for the rulebook's own checks). */
+  managers: ReadonlyMap<string, ManagerInput>;
   settings: Settings;
   /** The appraised period. */
   period: string;
@@ -37,7 +40,7 @@ export function report(
   code: ProblemCode,
   where: Where,
   text: { zh: string; en: string },
-  extra: { field?: string; suggested?: string; managerId?: string; rule?: string } = {},
+  extra: { field?: string; suggested?: string; managerId?: string; rule?: string; check?: string } = {},
 ): void {
   ctx.out.push(problem(severity, code, where, text, extra));
 }
@@ -110,4 +113,22 @@ export function gradeLabel(book: CompiledRulebook, id: string): { zh: string; en
 /** The table a cell belongs to (each sheet holds at most one table). */
 export function tableOf(ctx: ValidationContext, sheet: string): Table | undefined {
   return ctx.detail.found.tables.find((t) => t.sheet === sheet);
+}
+
+/** Where an entry's column is, on its own row (the roster row, or the first records row without a roster). */
+export function entryCell(ctx: ValidationContext, entry: RosterEntry, key: "name" | "role" | "grade" | "branch"): Where | undefined {
+  const t = tableOf(ctx, entry.at.sheet);
+  const col = t?.mapping.byKey.get(key)?.col;
+  return col === undefined ? undefined : { sheet: entry.at.sheet, row: entry.at.row, col };
+}
+
+/** The client's id cell (or its name cell, when the sheet identifies clients by name). */
+export function clientCell(src: SourceRow): Where {
+  return cellOf(src.table, src.row, "clientId") ?? cellOf(src.table, src.row, "clientName") ?? cellOf(src.table, src.row, "id")!;
+}
+
+/** The rule that keeps the risk-deposit ledger: the format-2 rulebook's riskDeposit output, or the kind that keeps it. */
+export function riskDepositRule(book: CompiledRulebook): string | undefined {
+  if (book.v2) return book.v2.outputs.riskDeposit?.ledger.id;
+  return book.rules.find((r) => r.kind.stage === "riskDeposit")?.id;
 }

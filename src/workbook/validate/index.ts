@@ -15,12 +15,13 @@ import { mapWorkbookDetailed } from "../map";
 import { countBySeverity, sortProblems, type Severity, type WorkbookProblem } from "../problems";
 import { checkMoneyDecimals, checkNetIncrease, checkPlans } from "./amounts";
 import { checksFor, type CheckInfo } from "./catalog";
-import type { ValidationContext } from "./context";
+import { riskDepositRule, type ValidationContext } from "./context";
 import { checkFormulaCount } from "./formulas";
 import { checkLedger } from "./ledger";
 import { checkNames, checkRoleGrades, checkStaffing } from "./people";
 import { checkPeriods, checkRecordForPeriod } from "./periods";
 import { checkClientBands, checkClientRows, checkCreditLimits, checkRoleRows } from "./ruleTools";
+import { checkRulebookRules } from "./rulebookChecks";
 import { checkTiers } from "./settings";
 
 export { ALL_CHECK_CODES, type CheckInfo } from "./catalog";
@@ -70,7 +71,7 @@ export function validateWorkbook(values: WorkbookValues, options: ValidateOption
   const read = dailyAvgNote ? mapped.problems : mapped.problems.filter((p) => p.code !== "dailyAvgAboveBalance");
 
   const ctx: ValidationContext = {
-    book, settings, period, today, todayMonth: today.slice(0, 7), latestYear, detail,
+    book, settings, period, managers: new Map(mapped.input.managers.map((m) => [m.id, m])), today, todayMonth: today.slice(0, 7), latestYear, detail,
     reported: new Set(read.map((p) => p.address)),
     out: [],
   };
@@ -87,13 +88,15 @@ export function validateWorkbook(values: WorkbookValues, options: ValidateOption
   checkClientRows(ctx);
   checkClientBands(ctx);
   checkCreditLimits(ctx);
+  checkRulebookRules(ctx);
   checkTiers(ctx);
   checkFormulaCount(ctx, options.formulaCells);
 
   const seen = new Set(read.map((p) => `${p.address}\u0000${p.code}\u0000${p.zh}`));
   const added = ctx.out.filter((p) => !seen.has(`${p.address}\u0000${p.code}\u0000${p.zh}`));
   const findings = sortProblems([...read, ...added], Object.keys(values));
-  let checks = checksFor(book, { dailyAvgNote, ...(book.byId.has("H003-RISKDEP-LEDGER") ? { ledgerRule: "H003-RISKDEP-LEDGER" } : {}) });
+  const ledgerRule = riskDepositRule(book);
+  let checks = checksFor(book, { dailyAvgNote, ...(ledgerRule !== undefined ? { ledgerRule } : {}) });
   if (options.formulaCells === undefined) checks = checks.filter((c) => c.code !== "formulaCount");
   return { findings, counts: countBySeverity(findings), checks, managers: detail.entries.size };
 }

@@ -1,7 +1,7 @@
 /**
  * The risk-deposit ledger, when a sheet keeps one (a 风险金台账 sheet, or ledger columns in 月度指标):
- * H003-RISKDEP-LEDGER says opening + Σ withheld − Σ refunded − Σ applied to losses = closing, to the fen, in every
- * month, and the balance is never negative.
+ * the rulebook's risk-deposit ledger (H003-RISKDEP-LEDGER in the city-bank rulebook) says opening + Σ withheld −
+ * Σ refunded − Σ applied to losses = closing, to the fen, in every month, and the balance is never negative.
  * - ledgerMismatch: a row whose closing balance is not its opening plus and minus its movements (blank movements
  *   are 0; a row without an opening or a closing balance cannot be checked);
  * - ledgerContinuity: a month whose opening is not the previous month's closing;
@@ -16,7 +16,7 @@ import { readPeriodCell } from "../periodCells";
 import type { Where } from "../problems";
 import type { ColumnKey } from "../synonyms";
 import type { Table, TableRow } from "../tables";
-import { cellOf, readKeyAmount, report, whereText, type ValidationContext } from "./context";
+import { cellOf, readKeyAmount, report, riskDepositRule, whereText, type ValidationContext } from "./context";
 
 const MOVES: Array<{ key: ColumnKey; sign: 1 | -1; zh: string; en: string }> = [
   { key: "riskDepositWithheld", sign: 1, zh: "提取", en: "withheld" },
@@ -62,7 +62,7 @@ function rowPeriod(ctx: ValidationContext, t: Table, r: TableRow): string | unde
 
 export function checkLedger(ctx: ValidationContext): void {
   const spec = ctx.book.doc.rounding.money;
-  const rule = ctx.book.byId.has("H003-RISKDEP-LEDGER") ? "H003-RISKDEP-LEDGER" : undefined;
+  const rule = riskDepositRule(ctx.book);
   const cite = rule ? { zh: `(${rule})`, en: ` (${rule})` } : { zh: "", en: "" };
   const rows: LedgerRow[] = [];
   for (const t of ctx.detail.found.tables) {

@@ -15,16 +15,10 @@ import { runTool } from "../../engine/tools";
 import { clip, isBlank, isExcelError, quote } from "../cells";
 import type { Where } from "../problems";
 import type { RosterEntry } from "../roster";
-import { gradeLabel, report, roleLabel, rulesOfKind, tableOf, whereText, type ValidationContext } from "./context";
+import { entryCell, gradeLabel, report, roleLabel, rulesOfKind, whereText, type ValidationContext } from "./context";
 
 const norm = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
 
-/** Where an entry's column is, on its own row (the roster row, or the first records row without a roster). */
-function entryCell(ctx: ValidationContext, entry: RosterEntry, key: "name" | "role" | "grade" | "branch"): Where | undefined {
-  const t = tableOf(ctx, entry.at.sheet);
-  const col = t?.mapping.byKey.get(key)?.col;
-  return col === undefined ? undefined : { sheet: entry.at.sheet, row: entry.at.row, col };
-}
 
 export function checkNames(ctx: ValidationContext): void {
   const roster = ctx.detail.roster;

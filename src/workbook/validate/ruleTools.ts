@@ -24,7 +24,7 @@ import type { RecordBuild, SourceRow } from "../records";
 import type { RosterEntry } from "../roster";
 import type { ColumnKey } from "../synonyms";
 import { readTruth } from "../vocabulary";
-import { cellOf, readKeyAmount, report, roleGradeIn, roleLabel, rulesOfKind, type ValidationContext } from "./context";
+import { cellOf, clientCell, readKeyAmount, report, roleGradeIn, roleLabel, rulesOfKind, type ValidationContext } from "./context";
 
 /** Every usable manager's records, with the role and grade of each period. */
 function* periodsOfManagers(ctx: ValidationContext): Generator<{ entry: RosterEntry; build: RecordBuild; role?: string; grade?: string }> {
@@ -34,10 +34,6 @@ function* periodsOfManagers(ctx: ValidationContext): Generator<{ entry: RosterEn
   }
 }
 
-/** The client's id cell (or its name cell, when the sheet identifies clients by name). */
-function clientCell(src: SourceRow): Where {
-  return cellOf(src.table, src.row, "clientId") ?? cellOf(src.table, src.row, "clientName") ?? cellOf(src.table, src.row, "id")!;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 
