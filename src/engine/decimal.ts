@@ -51,3 +51,18 @@ export function sum(values: readonly Dec[]): Dec {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+const wholeNumbers = new WeakMap<Dec, number>();
+
+/**
+ * A count, an index or a number of digits (ROUND's 2, VLOOKUP's column) as a plain number, for calendar and index
+ * arithmetic only, never for money. Decimal's toNumber goes through text; the same value (a formula's literal) is
+ * asked again and again, so the answer is kept for that value.
+ */
+export function wholeNumber(d: Dec): number {
+  const known = wholeNumbers.get(d);
+  if (known !== undefined) return known;
+  const n = d.toNumber(); // int: a count or index
+  wholeNumbers.set(d, n);
+  return n;
+}

@@ -16,6 +16,7 @@ import { resultJson, type ManagerResultJson } from "../engine/results";
 import { monthRange } from "../engine/periods";
 import { mapWorkbook, readPeriodCell, type CellValue, type WorkbookProblem } from "../workbook";
 import { kindByHeader } from "../workbook/detect";
+import { headerIndexFor } from "../workbook/declaredHeaders";
 import { mapHeaderRow } from "../workbook/headers";
 import { cellValue, describeValue, isUnreadable, matrix, singleValue, type ArgName } from "./args";
 import type { BookContext } from "./books";
@@ -115,7 +116,8 @@ export function appraiseTable(ctx: BookContext, tableArg: unknown, rowsArg: unkn
   const header = cells(shaped.header, 0);
   const data = shaped.data.map((row, i) => cells(row, i + 1));
 
-  const mapping = mapHeaderRow("表格", 0, header);
+  // The rulebook's own header index: a format-2 rulebook's declared fields are columns too.
+  const mapping = mapHeaderRow("表格", 0, header, headerIndexFor(book));
   const prepend: Array<{ header: string; value: (i: number) => string }> = [];
   if (!mapping.byKey.has("id")) prepend.push({ header: "工号", value: (i) => `第${i + 2}行` });
   if (!mapping.byKey.has("role")) {
@@ -142,7 +144,7 @@ export function appraiseTable(ctx: BookContext, tableArg: unknown, rowsArg: unkn
       const cv = cellValue(v);
       return isUnreadable(cv) ? null : cv;
     }));
-    const kind = kindByHeader(mapHeaderRow(DETAILS_SHEET, 0, detailRows[0]));
+    const kind = kindByHeader(mapHeaderRow(DETAILS_SHEET, 0, detailRows[0], headerIndexFor(book)));
     if (kind !== "clients" && kind !== "tasks") {
       return valueError("明细区域的第一行应为客户明细(工号、期间、客户编号…)或任务(工号、期间、项目、计划、完成)的表头", "the details range must start with a clients header (staff id, period, client id …) or a tasks header (staff id, period, item, plan, actual)");
     }

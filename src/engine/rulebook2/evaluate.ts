@@ -78,13 +78,19 @@ export function subPeriods(period: string, kind: PeriodKind): string[] {
   return out;
 }
 
+function missingOf(spec: { zh: string; en: string; id: string }): Missing {
+  return missing("na", `缺少${spec.zh}(${spec.id})`, `missing ${spec.en} (${spec.id})`);
+}
+
+/** The mark of a rule being computed at a period (see ManagerEval.rule). */
+const COMPUTING = new Missing("value", "计算中", "being computed");
+
 export class ManagerEval implements Evaluator {
   readonly records: PeriodRecord[];
   private readonly byPeriod = new Map<string, PeriodRecord>();
   /** Periods given twice: every figure of such a period is bad input, never one of the two guessed. */
   private readonly duplicates = new Set<string>();
   private readonly memo = new Map<string, Array<Value | undefined>>();
-  private readonly busy = new Set<string>();
   private readonly frames = new Map<MissingPolicy, Map<string, MFrame>>();
   private readonly fieldCache = new Map<string, Value[]>();
   private readonly firstOf = new Map<PeriodKind, string | undefined>();
@@ -226,7 +232,7 @@ export class ManagerEval implements Evaluator {
 
   private readField(index: number, period: string): Value {
     const spec = this.book.fields[index];
-    const missingField = () => missing("na", `缺少${spec.zh}(${spec.id})`, `missing ${spec.en} (${spec.id})`);
+    const missingField = () => missingOf(spec);
     if (spec.per === "manager") {
       if (spec.id === "riskDepositBalance") return this.manager.riskDeposit?.balance ?? missingField();
       const v = this.manager.fields?.[spec.id];
@@ -335,16 +341,16 @@ export class ManagerEval implements Evaluator {
       this.memo.set(period, row);
     }
     const known = row[index];
-    if (known !== undefined) return known;
-    const key = `${index}@${period}`;
     const rule = this.book.rules[index];
-    if (this.busy.has(key)) return missing("value", `${rule.id} 在 ${period} 循环引用自身`, `${rule.id} refers to itself at ${period}`);
-    this.busy.add(key);
+    if (known === COMPUTING) return missing("value", `${rule.id} 在 ${period} 循环引用自身`, `${rule.id} refers to itself at ${period}`);
+    if (known !== undefined) return known;
+    // Marked while computed: a rule reaching itself at the same period is a cycle (the loader refuses most).
+    row[index] = COMPUTING;
     let value: Value;
     try {
       value = this.compute(rule, period);
     } finally {
-      this.busy.delete(key);
+      row[index] = undefined;
     }
     if (isMissing(value) && !value.notApplicable) value = value.in(rule.id);
     row[index] = value;

@@ -4,7 +4,7 @@
  * table (a `map` setting is two columns, key and value), so `VLOOKUP(等级, 风险金上限, 2, FALSE)` reads it as it
  * would read a sheet. Criteria are written as in COUNTIF: ">=800万", "<>0", "senior".
  */
-import { Dec } from "../../decimal";
+import { Dec, wholeNumber } from "../../decimal";
 import { DateValue, isDate, isMissing, isNumber, isTable, missing, TableValue, type Value } from "../values";
 import { ANY, DATE, num, type VType } from "../types";
 import { needNumber, needTable, problemAt, type FunctionDef } from "./define";
@@ -99,7 +99,7 @@ export const LOOKUP: FunctionDef[] = [
     strict(args) {
       const [key, table, colV, approxV] = args;
       if (!isTable(table!)) return missing("value", "VLOOKUP 的第二个参数不是表", "VLOOKUP: the second argument is not a table");
-      const col = (colV as Dec).toNumber();
+      const col = wholeNumber(colV as Dec);
       if (!Number.isInteger(col) || col < 1 || col > table.columns.length) return missing("value", `VLOOKUP 的列号 ${String(colV)} 超出表的 ${table.columns.length} 列`, `VLOOKUP: column ${String(colV)} is outside the table's ${table.columns.length} columns`);
       const approx = approxV === undefined ? true : approxV === true || (isNumber(approxV) && !approxV.isZero());
       if (!approx || !isNumber(key!)) {
@@ -128,8 +128,8 @@ export const LOOKUP: FunctionDef[] = [
     },
     strict(args) {
       const t = args[0] as TableValue;
-      const r = (args[1] as Dec).toNumber();
-      const c = args[2] === undefined ? 1 : (args[2] as Dec).toNumber();
+      const r = wholeNumber(args[1] as Dec);
+      const c = args[2] === undefined ? 1 : wholeNumber(args[2] as Dec);
       const row = t.rows[r - 1]; // int: whole-number index or calendar arithmetic
       if (!Number.isInteger(r) || !row || !Number.isInteger(c) || c < 1 || c > t.columns.length) return missing("na", `INDEX 的位置(${r}, ${c})超出表的范围`, `INDEX: (${r}, ${c}) is outside the table`);
       return row[c - 1]; // int: whole-number index or calendar arithmetic

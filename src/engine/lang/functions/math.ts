@@ -6,7 +6,7 @@
  * Sums and extremes skip a figure that does not apply (as Excel's SUM skips a blank cell) but not one that is
  * missing: a total that needs a missing part is missing, never a smaller total.
  */
-import { Dec, max2, min2, ZERO } from "../../decimal";
+import { Dec, max2, min2, wholeNumber, ZERO } from "../../decimal";
 
 type Rounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 import { isMissing, isNumber, isTable, missing, type Value } from "../values";
@@ -70,7 +70,7 @@ const firstUnit = (fn: string) => (args: readonly VType[]): VType | TypeProblem 
 function places(v: Value | undefined, fn: string): number | Value {
   const n = v === undefined ? ZERO : (v as Dec);
   // A count of digits, not an amount: a whole number in a small range, compared as a plain number.
-  const k = n.isInteger() ? n.toNumber() : Number.NaN; // int: digit count
+  const k = n.isInteger() ? wholeNumber(n) : Number.NaN; // int: digit count
   if (!(k >= -30 && k <= 30)) return missing("value", `${fn} 的位数应为 -30 到 30 的整数:${n.toString()}`, `${fn}: digits must be a whole number from -30 to 30: ${n.toString()}`);
   return k;
 }

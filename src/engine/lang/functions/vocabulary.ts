@@ -7,7 +7,7 @@ import { BOOL, type VType } from "../types";
 import { missing, TableValue, type Value } from "../values";
 import { needNumber, needText, problemAt, type FunctionDef } from "./define";
 import type { Frame } from "../frame";
-import type { Dec } from "../../decimal";
+import { wholeNumber, type Dec } from "../../decimal";
 
 const GRADE: VType = { k: "text", of: "grade" };
 
@@ -15,7 +15,7 @@ function move(g: Value | undefined, n: Value | undefined, frame: Frame, dir: 1 |
   const grades = frame.host.grades;
   const i = grades.indexOf(String(g));
   if (i < 0) return missing("value", `不是本规则集的等级:${String(g)}`, `not a grade of this rulebook: ${String(g)}`);
-  const steps = n === undefined ? 1 : (n as Dec).toNumber();
+  const steps = n === undefined ? 1 : wholeNumber(n as Dec);
   // Grades are listed highest first: up is towards index 0.
   const j = i - dir * steps; // int: ladder position
   if (j < 0) return missing("na", `${String(g)} 已是最高等级`, `${String(g)} is already the highest grade`);

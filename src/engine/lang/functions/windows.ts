@@ -17,7 +17,7 @@
  * result unavailable, `notMet` counts the period as not meeting the condition (a run of months breaks; a sum
  * leaves it out), `error` reports it as an error in the data.
  */
-import { Dec, ZERO } from "../../decimal";
+import { Dec, wholeNumber, ZERO } from "../../decimal";
 import { monthOfIndex, monthRange, periodKind, type PeriodKind } from "../../periods";
 import type { Frame, Thunk } from "../frame";
 import { num, type VType } from "../types";
@@ -82,7 +82,7 @@ function countArg(v: Value | undefined): number | Missing {
   if (!v || !isNumber(v) || !v.isInteger() || v.lt(1) || v.gt(600)) {
     return missing("value", `期数应为 1 到 600 的整数:${String(v)}`, `the number of periods must be a whole number from 1 to 600: ${String(v)}`);
   }
-  return v.toNumber();
+  return wholeNumber(v);
 }
 
 /** A missing value met at `period`, as the rule's policy says: "skip" (not met), or the result. */
@@ -103,6 +103,7 @@ type Fold = { kind: "sum" | "average" | "count" };
 function fold(x: Thunk, periods: string[], frame: Frame, how: Fold["kind"]): Value {
   let total = ZERO;
   let n = 0;
+  let held = 0;
   for (const p of periods) {
     const v = x(frame.at(p));
     if (isMissing(v)) {
@@ -111,7 +112,7 @@ function fold(x: Thunk, periods: string[], frame: Frame, how: Fold["kind"]): Val
       return r;
     }
     if (how === "count") {
-      if (v === true) total = total.plus(1);
+      if (v === true) held++; // int: periods the condition held
       continue;
     }
     if (!isNumber(v)) return missing("value", `${p} 的值不是数值`, `${p}: not a number`);
@@ -119,7 +120,7 @@ function fold(x: Thunk, periods: string[], frame: Frame, how: Fold["kind"]): Val
     n++; // int: periods counted
   }
   if (how === "average") return n === 0 ? missing("na", "窗口内没有数值", "no values in the window") : total.div(n);
-  return total;
+  return how === "count" ? new Dec(held) : total;
 }
 
 function kindLiteral(call: CallInfo, index: number): TypeProblem | undefined {
