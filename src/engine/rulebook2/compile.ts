@@ -336,7 +336,12 @@ class BookCompiler {
     const fi = this.fieldIndex.get(n);
     if (fi !== undefined) {
       const spec = this.fields[fi];
-      return { type: typeOfField(spec.unit), run: (f) => (f as MFrame).ev.field(fi, f.period), label: { zh: spec.zh, en: spec.en } };
+      return {
+        type: typeOfField(spec.unit),
+        // The period's row of field values, once the frame has looked it up: no lookup by period per read.
+        run: (f) => (f as MFrame).fieldRow?.[fi] ?? (f as MFrame).ev.field(fi, f.period, f as MFrame),
+        label: { zh: spec.zh, en: spec.en },
+      };
     }
     const si = this.settingKeys.indexOf(n);
     if (si >= 0) {

@@ -118,6 +118,16 @@ export class ManagerEval implements Evaluator {
     this.firstMonth = this.records.reduce((m, r) => Math.min(m, monthRange(r.period).first), Number.POSITIVE_INFINITY); // int: whole-number index or calendar arithmetic
   }
 
+  /**
+   * Lets go of what only the evaluation needed — the frames with their remembered parts — once the outputs are
+   * taken. The outcome keeps this evaluator until someone reads its explanation, so a branch of 10 000 people must
+   * not keep each one's working state; wording needs the rule values, which stay.
+   */
+  settle(): void {
+    this.frames.clear();
+    this.fieldCache.clear();
+  }
+
   get grades(): readonly string[] {
     return this.book.grades;
   }
@@ -217,12 +227,13 @@ export class ManagerEval implements Evaluator {
   // ---------------------------------------------------------------------------------------------------------------
   // Fields
 
-  field(index: number, period: string): Value {
+  field(index: number, period: string, frame?: MFrame): Value {
     let row = this.fieldCache.get(period);
     if (!row) {
       row = [];
       this.fieldCache.set(period, row);
     }
+    if (frame && frame.period === period) frame.fieldRow = row;
     const hit = row[index];
     if (hit !== undefined) return hit;
     const v = this.readField(index, period);
@@ -335,10 +346,14 @@ export class ManagerEval implements Evaluator {
 
   rule(index: number, f: MFrame): Value {
     const period = f.period;
-    let row = this.memo.get(period);
+    let row = f.ruleRow;
     if (!row) {
-      row = new Array(this.book.rules.length);
-      this.memo.set(period, row);
+      row = this.memo.get(period);
+      if (!row) {
+        row = new Array(this.book.rules.length);
+        this.memo.set(period, row);
+      }
+      f.ruleRow = row;
     }
     const known = row[index];
     const rule = this.book.rules[index];
@@ -565,10 +580,8 @@ export class ManagerEval implements Evaluator {
     const size = KIND_MONTHS[every];
     for (let e = monthRange(start).last; e <= monthRange(end).last; e += size) all.push(periodEnding(every, e)); // int: calendar index
     const steps: LedgerStep[] = [];
+    // A month without data has no movements to read: its formulas find the figures missing and the ledger says so.
     for (const p of all) {
-      if (!this.reported(p) && !this.byPeriod.has(p) && p !== start) {
-        // A gap in the data before the appraised period: the balance after it cannot be known.
-      }
       const locals = new Map<string, Value>([["opening", balance]]);
       const frame = this.frame(p, policy, { ledger: locals });
       const movements = new Map<string, Dec>();
@@ -579,7 +592,7 @@ export class ManagerEval implements Evaluator {
         if (!isNumber(v)) return missing("value", `${p}:${m.label.zh}不是数值`, `${p}: ${m.label.en} is not a number`);
         movements.set(m.name, v);
         locals.set(m.name, v);
-        closing = m.direction === "in" ? closing.plus(v) : closing.minus(v);
+        if (!v.isZero()) closing = m.direction === "in" ? closing.plus(v) : closing.minus(v);
       }
       const floorV = L.floor ? L.floor.run(frame) : ZERO;
       if (isNumber(floorV) && closing.lt(floorV)) {

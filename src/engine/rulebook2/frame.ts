@@ -31,7 +31,8 @@ export interface Evaluator extends Host {
   /** Setting values by their index in the book (resolved once per run). */
   readonly settings: readonly Value[];
   rule(index: number, frame: MFrame): Value;
-  field(index: number, period: string): Value;
+  /** A field's value at a period; `frame`, when given, keeps the period's row of field values for the next read. */
+  field(index: number, period: string, frame?: MFrame): Value;
   role(period: string): Value;
   grade(period: string): Value;
   ident(which: "id" | "name" | "branch"): Value;
@@ -43,6 +44,9 @@ export interface Evaluator extends Host {
 export class MFrame implements Frame {
   /** Parts of formulas kept once for this frame's period and policy, by slot (see Host.remember). */
   readonly slots: Value[] = [];
+  /** The period's row of rule values and of field values (shared by every frame of the period), once looked up. */
+  ruleRow?: Array<Value | undefined>;
+  fieldRow?: Value[];
 
   constructor(
     readonly ev: Evaluator,

@@ -109,6 +109,7 @@ export function evaluateManager2(book: Book2, settings: Settings, manager: Manag
     }
   }
 
+  ev.settle();
   // The explanation: every rule computed for the appraised period, in the rulebook's order, worded when read.
   let worded: Reason[] | undefined;
   Object.defineProperty(out, "explanation", {

@@ -322,7 +322,9 @@ describe("C000-DEMOTE-3M / C000-DEMOTE-30PCT: finishing more of a task this mont
         if (sb > sa) throw new Error(`status worsened from ${a.status} to ${b.status}`);
         expect(b.grade).toBe(a.grade);
       }),
-      runs(150),
+      // A fixed seed: with random ones, now and then no generated case happened to ease, and the guard below (that
+      // the property is not vacuous) failed by chance. KHJL_SEED picks another sample.
+      { ...runs(150), seed: Number(process.env.KHJL_SEED ?? 20261207) },
     );
     judged(stats, 0.5);
     expect(stats.eased).toBeGreaterThan(0);
