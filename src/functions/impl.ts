@@ -40,7 +40,8 @@ function perRow(
   if (isFunctionError(ctx)) return ctx;
   const table = memo([tableArg, rowsArg, periodArg, detailsArg], ctx, () => appraiseTable(ctx, tableArg, rowsArg, periodArg, detailsArg));
   if (isFunctionError(table)) return table;
-  const out: OutMatrix = table.headerIncluded ? [header] : [];
+  // The range's header rows get the answer's header, then blanks under a two-row header, so rows line up.
+  const out: OutMatrix = table.headerIncluded ? [header, ...Array.from({ length: table.headerRows - 1 }, () => header.map(() => ""))] : [];
   for (const row of table.rows) out.push(isFunctionError(row) ? header.map(() => row) : cells(ctx, row));
   return out;
 }

@@ -1,13 +1,15 @@
 /**
  * Which sheet is which, and where its table starts. Sheets are recognized by name (花名册, 月度指标, 客户, 任务, 设置
  * and their English names) or, failing that, by their headers; the header row is the first of the top rows that
- * names the staff id and at least one other known column, so title rows above a table are skipped.
+ * names the staff id and at least one other known column, so title rows above a table are skipped; a two-row header
+ * (a merged group such as 存款(万元) over 日均存款 and 基数存款) is read as one (twoRowHeader.ts).
  * A sheet named like a period (`2026-01`, `2026年1月`) is a sheet of monthly records for that period.
  */
 import { isBlank, isRowBlank, type CellValue, type SheetValues } from "./cells";
 import { mapHeaderRow, recognizedCount, type HeaderMapping } from "./headers";
 import { readPeriodCell } from "./periodCells";
-import { normalizeHeader } from "./synonyms";
+import { normalizeHeader, synonymIndex, type HeaderIndex } from "./synonyms";
+import { headerWithId, type HeaderBlock } from "./twoRowHeader";
 
 export type SheetKind = "roster" | "records" | "clients" | "tasks" | "ledger" | "settings";
 
@@ -52,19 +54,25 @@ export function kindByName(name: string): SheetRole {
 /** How many top rows may hold titles before the header row. */
 export const HEADER_SEARCH_ROWS = 30;
 
-export interface FoundTable {
-  headerRow: number;
-  mapping: HeaderMapping;
-}
+/** A table's header: its first row, how many rows it takes (1, or 2 for a two-row header), its columns. */
+export type FoundTable = HeaderBlock;
 
-/** The header row: the first top row naming the staff id and another known column. */
-export function findHeaderRow(sheet: string, values: SheetValues): FoundTable | undefined {
+/**
+ * The header: the first top row naming the staff id and another known column, with the row under it when that row
+ * continues the header, or the row above when it holds the groups of the header's columns (twoRowHeader.ts). Read
+ * with `index`: the rulebook's (declaredHeaders.ts), so that a sheet of declared fields only (工号 | 佣金收入) is found.
+ */
+export function findHeaderRow(sheet: string, values: SheetValues, index: HeaderIndex = synonymIndex()): FoundTable | undefined {
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS); // int: row count
   for (let r = 0; r < limit; r++) { // int: row index
     const row = values[r] ?? [];
-    if (isRowBlank(row) || recognizedCount(row) < 2) continue;
-    const mapping = mapHeaderRow(sheet, r, row);
-    if (mapping.byKey.has("id")) return { headerRow: r, mapping };
+    if (isRowBlank(row)) continue;
+    const recognized = recognizedCount(row, index);
+    if (recognized === 0) continue;
+    const mapping = mapHeaderRow(sheet, r, row, index);
+    if (!mapping.byKey.has("id")) continue;
+    const found = headerWithId(sheet, values, r, mapping, recognized, index);
+    if (found) return found;
   }
   return undefined;
 }

@@ -20,6 +20,8 @@ export interface MappedColumn {
   unit?: HeaderUnit;
   /** The field a field column holds: the format-2 rulebook's declaration of it, else the standard field. */
   spec?: FieldSpec;
+  /** A two-row header's: the 0-based row of the cell that names the column (twoRowHeader.ts), for messages. */
+  row?: number;
 }
 
 export interface ParsedHeader {
@@ -144,7 +146,7 @@ export interface HeaderMapping {
    * Columns with a header that names nothing we read; `standard`: the standard field it names, which the format-2
    * rulebook read with does not declare.
    */
-  unknown: Array<{ col: number; header: string; standard?: FieldName }>;
+  unknown: Array<{ col: number; header: string; standard?: FieldName; row?: number }>;
 }
 
 /** The problem with a header's unit, if any: unknown, or not fitting the column's field or key. */
@@ -177,8 +179,12 @@ function unitProblem(header: string, parsed: ParsedHeader, key: ColumnKey, spec:
   return undefined;
 }
 
-/** Maps a header row; `row` is its 0-based index, for addresses; `index` the rulebook's header index (declaredHeaders.ts). */
-export function mapHeaderRow(sheet: string, row: number, cells: readonly CellValue[], index: HeaderIndex = synonymIndex()): HeaderMapping {
+/**
+ * Maps a header row; `row` is its 0-based index, for addresses; `index` the rulebook's header index
+ * (declaredHeaders.ts). `rows`: a two-row header's, the row naming each column (twoRowHeader.ts gives the text each
+ * column is read by, `日均存款(万元)` for 日均存款 under 存款(万元)).
+ */
+export function mapHeaderRow(sheet: string, row: number, cells: readonly CellValue[], index: HeaderIndex = synonymIndex(), rows?: readonly number[]): HeaderMapping {
   const columns: MappedColumn[] = [];
   const byKey = new Map<ColumnKey, MappedColumn>();
   const problems: WorkbookProblem[] = [];
@@ -188,12 +194,15 @@ export function mapHeaderRow(sheet: string, row: number, cells: readonly CellVal
     const header = String(raw).trim();
     const parsed = parseHeader(raw, index);
     if (parsed.ignored) return;
+    const at = rows?.[col];
     if (!parsed.key) {
-      unknown.push(parsed.undeclared ? { col, header, standard: parsed.undeclared } : { col, header });
+      const u: HeaderMapping["unknown"][number] = parsed.undeclared ? { col, header, standard: parsed.undeclared } : { col, header };
+      if (at !== undefined) u.row = at;
+      unknown.push(u);
       return;
     }
     const key = parsed.key;
-    const where = { sheet, row, col };
+    const where = { sheet, row: at ?? row, col };
     const field = columnField(key);
     const spec = fieldSpecOf(key, index);
     const first = byKey.get(key);
@@ -210,6 +219,7 @@ export function mapHeaderRow(sheet: string, row: number, cells: readonly CellVal
       return;
     }
     const mapped: MappedColumn = { col, header, key };
+    if (at !== undefined) mapped.row = at;
     if (parsed.unit) mapped.unit = parsed.unit;
     if (spec) mapped.spec = spec;
     columns.push(mapped);

@@ -36,7 +36,7 @@ export class PercentColumns {
       for (const p of found) drop.add(p);
       const field = columnField(column.key);
       const cells = found.slice(0, 3).map((p) => p.cell);
-      add.push(problem("error", "percentUnitsColumn", { sheet: table.sheet, row: table.headerRow, col: column.col }, {
+      add.push(problem("error", "percentUnitsColumn", { sheet: table.sheet, row: column.row ?? table.headerRow, col: column.col }, {
         zh: `「${column.header}」列有 ${found.length} 个值看似按百分数填写(如 ${cells.join("、")}):比率应为小数或百分比格式,或把表头写成「${columnLabel(column)}(%)」;这些值未读取`,
         en: `column "${column.header}": ${found.length} values look like percent units (e.g. ${cells.join(", ")}); enter fractions or % cells, or head the column "${field} (%)"; these values are not read`,
       }, { field }));

@@ -5,11 +5,12 @@
  * format-2 rulebook declares, or the standard fields.
  */
 import type { CompiledRulebook } from "../engine/rulebook/compile";
-import { clip, isBlank, isRowBlank, quote, type CellValue, type SheetValues, type WorkbookValues } from "./cells";
-import { HEADER_SEARCH_ROWS, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type FoundTable, type SheetKind } from "./detect";
+import { clip, isBlank, isRowBlank, quote, type CellValue, type WorkbookValues } from "./cells";
+import { findHeaderRow, isTotalsRow, kindByHeader, kindByName, SHEET_NAMES_ZH, type SheetKind } from "./detect";
 import { headerIndexFor } from "./declaredHeaders";
-import { columnLabel, isNumericColumn, mapHeaderRow, recognizedCount, type HeaderMapping } from "./headers";
+import { columnLabel, isNumericColumn, type HeaderMapping } from "./headers";
 import { periodInTitle } from "./periodCells";
+import { unnamedUnderGroups } from "./twoRowHeader";
 import { problem, type WorkbookProblem } from "./problems";
 import { columnField, columnZh, isDeclKey, type ColumnKey, type HeaderIndex } from "./synonyms";
 
@@ -21,7 +22,10 @@ export interface TableRow {
 export interface Table {
   sheet: string;
   kind: Exclude<SheetKind, "settings">;
+  /** The (first) header row, 0-based. */
   headerRow: number;
+  /** 1, or 2 for a two-row header (twoRowHeader.ts): the data start at headerRow + headerRows. */
+  headerRows: number;
   mapping: HeaderMapping;
   rows: TableRow[];
   /** The period a sheet's name (`2026-01`) or its title row (`2026年3月考核表`) gives: the rows' period when they have none. */
@@ -70,21 +74,6 @@ function titlePeriod(values: readonly (readonly CellValue[] | undefined)[], head
 }
 
 /**
- * The header row: the first top row naming the staff id and another known column (detect.ts's rule), read with the
- * rulebook's header index, so that a sheet of declared fields only (工号 | 佣金收入) is found too.
- */
-function findHeaderRowWith(sheet: string, values: SheetValues, index: HeaderIndex): FoundTable | undefined {
-  const limit = Math.min(values.length, HEADER_SEARCH_ROWS); // int: row count
-  for (let r = 0; r < limit; r++) { // int: row index
-    const row = values[r] ?? [];
-    if (isRowBlank(row) || recognizedCount(row, index) < 2) continue;
-    const mapping = mapHeaderRow(sheet, r, row, index);
-    if (mapping.byKey.has("id")) return { headerRow: r, mapping };
-  }
-  return undefined;
-}
-
-/**
  * detect.kindByHeader, where a field a format-2 rulebook declares under its own id counts as a field column as a
  * standard one does: ledger columns beside a declared field are not a ledger sheet (then the rest of detect's order).
  */
@@ -98,7 +87,7 @@ function kindOfHeader(mapping: HeaderMapping): SheetKind | undefined {
 
 /** The note for a column that is not read: unknown, or a standard field outside the format-2 rulebook's scheme. */
 function unknownColumnNote(sheet: string, row: number, u: HeaderMapping["unknown"][number], index: HeaderIndex): WorkbookProblem {
-  const where = { sheet, row, col: u.col };
+  const where = { sheet, row: u.row ?? row, col: u.col };
   if (u.standard !== undefined) {
     return problem("info", "unknownColumn", where, {
       zh: `「${clip(u.header)}」是标准字段 ${u.standard},但规则集 ${index.rulebook ?? ""} 没有声明它(不属于本考核办法),已忽略`,
@@ -122,7 +111,7 @@ function dropClientOnlyColumns(sheet: string, headerRow: number, mapping: Header
     const why = c.spec.per === "manager"
       ? { zh: "是每人一个的值,应填在花名册", en: "is one value per person: give it in the roster" }
       : { zh: "不是数值,客户行只能读取数值字段", en: "is not a number, and a client row holds numbers only" };
-    out.push(problem("warning", "unknownColumn", { sheet, row: headerRow, col: c.col }, {
+    out.push(problem("warning", "unknownColumn", { sheet, row: c.row ?? headerRow, col: c.col }, {
       zh: `客户表的「${clip(c.header)}」(${columnLabel(c)})${why.zh};该列未读取`,
       en: `client column ${quote(c.header)} (${columnField(c.key)}) ${why.en}; the column is not read`,
     }, { field: columnField(c.key) }));
@@ -152,7 +141,7 @@ export function findTables(book: WorkbookValues, rulebook?: CompiledRulebook): T
       if (byName.kind) out.problems.push(problem("warning", "noSheet", { sheet }, { zh: `工作表「${sheet}」是空的`, en: `sheet "${sheet}" is empty` }));
       continue;
     }
-    const found = findHeaderRowWith(sheet, values, index);
+    const found = findHeaderRow(sheet, values, index);
     if (!found) {
       out.problems.push(problem(byName.kind ? "error" : "info", "missingColumn", { sheet }, {
         zh: byName.kind
@@ -170,7 +159,9 @@ export function findTables(book: WorkbookValues, rulebook?: CompiledRulebook): T
       continue;
     }
     out.problems.push(...found.mapping.problems);
-    for (const u of found.mapping.unknown) out.problems.push(unknownColumnNote(sheet, found.headerRow, u, index));
+    const unnamed = unnamedUnderGroups(sheet, values, found);
+    out.problems.push(...unnamed.problems);
+    for (const u of found.mapping.unknown) if (!unnamed.groups.has(u.col)) out.problems.push(unknownColumnNote(sheet, found.headerRow, u, index));
     if (kind === "clients") out.problems.push(...dropClientOnlyColumns(sheet, found.headerRow, found.mapping));
     const title = kind === "roster" || byName.period ? undefined : titlePeriod(values, found.headerRow);
     const sheetPeriod = byName.period ?? title?.period;
@@ -183,13 +174,13 @@ export function findTables(book: WorkbookValues, rulebook?: CompiledRulebook): T
       continue;
     }
     const rows: TableRow[] = [];
-    for (let r = found.headerRow + 1; r < values.length; r++) { // int: row index
+    for (let r = found.headerRow + found.headerRows; r < values.length; r++) { // int: row index
       const cells = values[r] ?? [];
       if (isRowBlank(cells) || isTotalsRow(cells)) continue;
       if (!found.mapping.columns.some((c) => !isBlank(cells[c.col]))) continue; // notes beside the table
       rows.push({ row: r, cells });
     }
-    const table: Table = { sheet, kind, headerRow: found.headerRow, mapping: found.mapping, rows };
+    const table: Table = { sheet, kind, headerRow: found.headerRow, headerRows: found.headerRows, mapping: found.mapping, rows };
     if (byName.period) {
       table.period = byName.period;
       table.periodFrom = { kind: "name" };

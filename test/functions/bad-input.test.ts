@@ -57,7 +57,7 @@ describe("bad arguments to the table functions", () => {
     ["table huge number", [1e308], "表格只有一行:第一行应为表头,下面是数据行(或把表头和数据行分作两个参数)", "the table has one row: the first row is the header and data rows follow (or give the header and the rows as two arguments)"],
     ["table ragged", [[[1], [2, 3]]], "参数 表格 不是矩形区域", "argument table is not a rectangular range"],
     ["rows narrower than the header", [[H], [[1, 2]]], "数据行有 2 列,表头有 7 列,应一致", "the rows have 2 columns but the header has 7"],
-    ["header of two rows with rows", [[H, OK], [OK]], "给出数据行参数时,表格参数应为一行表头(现为 2 行)", "with a rows argument, the table argument must be one header row (it has 2 rows)"],
+    ["header of two rows with rows", [[H, OK], [OK]], "给出数据行参数时,表格参数应为一行表头(或两行合并表头)(现为 2 行)", "with a rows argument, the table argument must be one header row (or a two-row merged header) (it has 2 rows)"],
     ["period a boolean (a table without 工号: each row its own manager)", [[H.slice(2), OK.slice(2)], null, true], "参数 期间 应为 2026-03、2026 或 2026-Q1 这样的期间,却是逻辑值 TRUE", "argument period must be a period such as 2026-03, 2026 or 2026-Q1, got the boolean TRUE"],
     ["period a range", [[H, OK], null, [["2026-01", "2026-02"]]], "参数 期间 必须是单个单元格或值,不能是区域", "argument period must be a single cell or value, not a range"],
     ["period negative", [[H, OK], null, -1], "参数 期间 应为 2026-03、2026 或 2026-Q1 这样的期间,却是数字 -1", "argument period must be a period such as 2026-03, 2026 or 2026-Q1, got the number -1"],
