@@ -5,7 +5,7 @@
  * The plugin only adapts HyperFormula's ranges to the plain 2-D arrays Excel passes; the functions are the real
  * ones, so the row goes through the header mapping, the cell checks and the engine exactly as in Excel.
  */
-import { FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
+import { EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import * as functions from "../../src/functions/functions";
 import type { ManagerResultJson } from "../../src/engine/results";
 import type { RawInput } from "../gen/h003";
@@ -24,7 +24,8 @@ function matrixOf(range: SimpleRangeValue): Matrix {
   const flat = Array.from(range.valuesFromTopLeftCorner()) as unknown[];
   const w = range.width();
   const out: Matrix = [];
-  for (let i = 0; i < flat.length; i += w) out.push(flat.slice(i, i + w).map((v) => (v === null || v === undefined ? "" : v)));
+  // An empty cell reaches a plugin as HyperFormula's EmptyValue symbol; Excel passes it to a custom function as "".
+  for (let i = 0; i < flat.length; i += w) out.push(flat.slice(i, i + w).map((v) => (v === null || v === undefined || v === EmptyValue ? "" : v)));
   return out;
 }
 
@@ -99,7 +100,9 @@ export function customFunctionColumn(raw: RawInput, runs: number, sheetSeconds: 
   const values = hf.getSheetValues(0);
   hf.destroy();
   const answers = values.slice(1).map((v) => [v[13], v[14]]);
-  const errors = answers.filter(([s, g]) => String(s).startsWith("#ERROR") || String(g).startsWith("#ERROR"));
+  // #N/A is an answer (an agent has no score); #VALUE! or a thrown error means the row could not be read.
+  const failed = (v: unknown) => String(v).startsWith("#ERROR") || v === "#VALUE!";
+  const errors = answers.filter(([s, g]) => failed(s) || failed(g));
   // The functions answer in the workbook's words: the score as a number, the grade by its Chinese name, and #N/A
   // where the engine has no figure (an agent has no score and no grade under H003).
   const absent = (v: unknown) => v === "" || v === "#N/A";
