@@ -1,7 +1,6 @@
 /**
  * Reading a workbook file for a command, with progress on stderr for a large one: its size once measured, a line
- * every few seconds while ExcelJS reads it (which gives no progress of its own: 20 000 managers take most of a
- * minute), and the time it took.
+ * every few seconds with the rows read so far out of all, and the time it took.
  */
 import type { WorkbookSize } from "./xlsx/limits";
 import { readWorkbookFile, type ReadOptions, type WorkbookRead } from "./xlsx/read";
@@ -28,15 +27,22 @@ export async function readWithProgress(
   const started = Date.now();
   let large = false;
   let timer: NodeJS.Timeout | undefined;
+  let rowsRead = 0; // int: count
+  let rowsAll = 0; // int: count
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1); // int: seconds shown
   const read = await readWorkbookFile(file, {
     ...options,
+    onRow: () => {
+      rowsRead += 1; // int: count
+      options.onRow?.();
+    },
     onMeasured: (size) => {
       options.onMeasured?.(size);
       large = isLarge(size);
+      rowsAll = size.rows;
       if (!large || quiet) return;
       say(`读取 / reading ${file}:${size.sheets} 张工作表 · ${count(size.rows)} 行 · ${count(size.cells)} 个单元格 / ${size.sheets} sheets, ${count(size.rows)} rows, ${count(size.cells)} cells …`);
-      timer = setInterval(() => say(`读取中 / still reading … ${seconds()} 秒 / s`), options.heartbeatMs ?? READ_HEARTBEAT_MS);
+      timer = setInterval(() => say(`读取中 / still reading … ${count(rowsRead)} / ${count(rowsAll)} 行 / rows · ${seconds()} 秒 / s`), options.heartbeatMs ?? READ_HEARTBEAT_MS);
       timer.unref();
     },
   });
