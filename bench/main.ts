@@ -52,10 +52,22 @@ function targets(e?: EngineFigures, f?: FormulaFigures, c?: CliFigures, t?: Task
   if (c) {
     const ratio = c.cliSeconds / c.floorSeconds;
     out.push({
-      name: "appraise grade ≤ 1.5× a bare ExcelJS read + write (10,000 managers)",
-      met: ratio <= 1.5 && c.ok,
-      detail: `${ratio.toFixed(2)}× (${c.cliSeconds.toFixed(1)} s against ${c.floorSeconds.toFixed(1)} s; peak ${fmt(c.cliPeakMb)} MB)`,
-      limit: ratio <= 1.5 ? undefined : "Reading the workbook (ExcelJS builds every cell as an object) and writing the results and explanation sheets are most of the time; the appraisal itself is a small part.",
+      name: "appraise grade ≤ 1.2× the I/O floor: ExcelJS streaming read + streaming write of the same results (10,000 managers)",
+      met: ratio <= 1.2 && c.ok,
+      detail: `${ratio.toFixed(2)}× (${c.cliSeconds.toFixed(1)} s against ${c.floorSeconds.toFixed(1)} s)`,
+      limit:
+        ratio <= 1.2
+          ? undefined
+          : "Beyond reading and writing, the command checks every cell, appraises each manager in exact decimals through the interpreted rulebook (about a third of its CPU time, see section 1) and words every explanation line for the 计算明细 sheet; the floor does none of that.",
+    });
+    out.push({
+      name: "appraise grade peak memory ≤ 400 MB (10,000 managers)",
+      met: c.cliPeakMb <= 400 && c.ok,
+      detail: `${fmt(c.cliPeakMb)} MB resident at peak`,
+      limit:
+        c.cliPeakMb <= 400
+          ? undefined
+          : "The workbook layer maps whole sheets (2-D cell arrays of every row), and every manager's result with its explanation is kept until the results workbook is written; streaming records from reading to writing would be needed.",
     });
   }
   if (t) {
