@@ -20,6 +20,7 @@ import { outputProblem } from "./outputFile";
 import { readWithProgress } from "./readProgress";
 import { workbookRulebook } from "./workbookRulebook";
 import { writeXlsx } from "./xlsx/write";
+import { WORKBOOK_NAME, WORKBOOK_NAME_MESSAGE } from "./xlsx/fileKind";
 
 export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set key=value]...
       读取支行考核工作簿,校验并考核,写出新的结果工作簿(默认 <名称>-考核结果-<期间>.xlsx,不改动原文件)
@@ -80,7 +81,7 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
   const force = flag(args, "force");
   const today = readToday(text(args, "today"));
   if (!today.ok) return usage(today.message);
-  if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
+  if (!WORKBOOK_NAME.test(file)) return fail([{ path: file, message: WORKBOOK_NAME_MESSAGE }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
   if (statSync(file).isDirectory()) return fail([{ path: file, message: "这是一个文件夹,不是工作簿 / this is a folder, not a workbook" }]);
 

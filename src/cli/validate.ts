@@ -14,6 +14,7 @@ import { readSetOptions } from "./setOptions";
 import { readToday } from "./today";
 import { workbookRulebook } from "./workbookRulebook";
 import { readWithProgress } from "./readProgress";
+import { WORKBOOK_NAME, WORKBOOK_NAME_MESSAGE } from "./xlsx/fileKind";
 
 export const VALIDATE_USAGE = `  appraise validate WORKBOOK.xlsx [--period YYYY-MM|YYYY] [--rulebook ID] [--json]
       校验支行考核工作簿,逐条列出问题及其单元格(有错误时退出码为 1)
@@ -51,7 +52,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
   };
   const file = args.positionals[0];
   if (!file) return usage("appraise validate 需要一个工作簿文件 / needs a workbook file");
-  if (!/\.(xlsx|xlsm)$/i.test(file)) return fail([{ path: file, message: "只能读取 .xlsx 工作簿(请在 Excel 中另存为 .xlsx) / only .xlsx workbooks can be read" }]);
+  if (!WORKBOOK_NAME.test(file)) return fail([{ path: file, message: WORKBOOK_NAME_MESSAGE }]);
   if (!existsSync(file)) return fail([{ path: file, message: "文件不存在 / no such file" }]);
   if (statSync(file).isDirectory()) return fail([{ path: file, message: "这是一个文件夹,不是工作簿 / this is a folder, not a workbook" }]);
   const today = readToday(text(args, "today"));

@@ -91,7 +91,7 @@ describe("appraise validate", () => {
   it.each<[string[], number, RegExp]>([
     [["validate"], 2, /appraise validate 需要一个工作簿文件/],
     [["validate", "nope.xlsx"], 2, /^nope\.xlsx: 文件不存在/],
-    [["validate", "book.xls"], 2, /只能读取 \.xlsx 工作簿/],
+    [["validate", "rulebook.json"], 2, /只能读取工作簿文件\(\.xlsx、/],
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--today", "2027-13-01"], 2, /--today "2027-13-01" 不是日期/],
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--period", "2026-13"], 2, /--period "2026-13" 不是期间/],
     [["validate", path.join(ASSETS, "sample-city-bank.xlsx"), "--rulebook", "nope"], 2, /^rulebook: unknown rulebook "nope"/],

@@ -1,7 +1,9 @@
 /**
- * What a file handed to `appraise grade` or `validate` really is, judged by its bytes, not its name: an .xlsx, or an
- * empty file, an Excel 97-2003 .xls, a password-protected workbook, an OpenDocument .ods, a binary .xlsb, a CSV or
- * HTML export saved under an .xlsx name, a damaged zip … each with what the clerk can do about it.
+ * What a file handed to `appraise grade` or `validate` really is, judged by its bytes, not its name: an .xlsx (read
+ * by streamRead.ts), a format SheetJS reads (an Excel 97-2003 .xls or WPS .et, an OpenDocument .ods, a binary
+ * .xlsb, a CSV or tab-separated export, a table exported as HTML or as XML Spreadsheet 2003), or what cannot be
+ * read — an empty file, a password-protected workbook, a Word or PDF file, a damaged zip … each with what the clerk
+ * can do about it.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { entryStream, readZipDirectory, type ZipEntry } from "./zip";
@@ -11,7 +13,19 @@ export interface FileProblem {
   en: string;
 }
 
-export type FileKind = { ok: true; entries: ZipEntry[] } | ({ ok: false } & FileProblem);
+/** The formats read through SheetJS (otherFormats.ts); `text` is a CSV or tab-separated file, `html` an HTML table. */
+export type OtherFormat = "xls" | "xlsb" | "ods" | "xml2003" | "html" | "text";
+
+export type FileKind = { ok: true; format: "xlsx"; entries: ZipEntry[] } | { ok: true; format: OtherFormat } | ({ ok: false } & FileProblem);
+
+/**
+ * The names a workbook file may have: the content decides how it is read (a .xls saved under an .xlsx name is read
+ * as what it is); the name only keeps other files (a rulebook's JSON, a PDF) from being taken for a workbook.
+ */
+export const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|et|xlsb|ods|csv|tsv|txt|xml|htm|html)$/i;
+
+export const WORKBOOK_NAME_MESSAGE =
+  "只能读取工作簿文件(.xlsx、.xlsm、.xls、WPS .et、.xlsb、.ods、.csv、.txt 制表符分隔、.xml 电子表格 2003、网页表格 .htm)/ only workbook files can be read (.xlsx, .xlsm, .xls, WPS .et, .xlsb, .ods, .csv, tab-separated .txt, XML Spreadsheet 2003, .htm tables)";
 
 const SAVE_AS = { zh: "请在 Excel 或 WPS 中打开,另存为「Excel 工作簿(*.xlsx)」后再试", en: "open it in Excel or WPS and save it as an Excel Workbook (*.xlsx), then try again" };
 
@@ -31,7 +45,7 @@ function oleKind(path: string): FileKind {
       "the workbook is protected with a password (encrypted) and cannot be read: open it in Excel, clear the password under File → Info → Protect Workbook → Encrypt with Password, save it and try again",
     );
   }
-  if (has("Workbook") || has("Book")) return refuse(`这是 Excel 97-2003 工作簿(.xls),不是 .xlsx;${SAVE_AS.zh}`, `this is an Excel 97-2003 workbook (.xls), not an .xlsx; ${SAVE_AS.en}`);
+  if (has("Workbook") || has("Book")) return { ok: true, format: "xls" };
   return refuse("这是 Office 97-2003 格式的文件(不是工作簿),无法读取", "this is an Office 97-2003 file that is not a workbook; it cannot be read");
 }
 
@@ -60,17 +74,17 @@ async function zipKind(path: string, maxEntries: number): Promise<FileKind> {
   const mimetype = dir.entries.find((e) => e.name === "mimetype");
   if (mimetype) {
     const type = (await textOf(path, mimetype, 200)).trim();
-    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return refuse(`这是 OpenDocument 表格(.ods,WPS 或 LibreOffice 格式),不是 .xlsx;${SAVE_AS.zh}`, `this is an OpenDocument spreadsheet (.ods), not an .xlsx; ${SAVE_AS.en}`);
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return { ok: true, format: "ods" };
     if (type.startsWith("application/vnd.oasis.opendocument")) return refuse("这是 OpenDocument 文档,不是工作簿", "this is an OpenDocument file, not a workbook");
   }
   if (dir.entries.some((e) => (e.flags & 1) === 1)) {
     return refuse("文件内容已加密(zip 密码),无法读取:请去掉密码后另存为 .xlsx", "the file's content is encrypted (a zip password) and cannot be read: remove the password and save it as .xlsx");
   }
-  if (names.has("xl/workbook.bin")) return refuse(`这是 Excel 二进制工作簿(.xlsb),不是 .xlsx;${SAVE_AS.zh}`, `this is an Excel Binary Workbook (.xlsb), not an .xlsx; ${SAVE_AS.en}`);
+  if (names.has("xl/workbook.bin")) return { ok: true, format: "xlsb" };
   if (names.has("word/document.xml")) return refuse("这是 Word 文档,不是 Excel 工作簿", "this is a Word document, not an Excel workbook");
   if (names.has("ppt/presentation.xml")) return refuse("这是 PowerPoint 演示文稿,不是 Excel 工作簿", "this is a PowerPoint presentation, not an Excel workbook");
   if (!names.has("xl/workbook.xml")) return refuse("这是 zip 压缩包,但不是 Excel 工作簿(缺少 xl/workbook.xml)", "this is a zip archive but not an Excel workbook (it has no xl/workbook.xml)");
-  return { ok: true, entries: dir.entries };
+  return { ok: true, format: "xlsx", entries: dir.entries };
 }
 
 /** What the file is; for a workbook, its zip entries (to be measured before it is read). */
@@ -89,10 +103,12 @@ export async function fileKind(path: string, maxEntries: number): Promise<FileKi
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return refuse("这是 PDF 文件,不是工作簿", "this is a PDF file, not a workbook");
   const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
   if (text.startsWith("<")) {
-    return refuse(`这是网页或 XML 格式的表格(系统导出的 .xls 常是这种),不是 .xlsx;${SAVE_AS.zh}`, `this is a table in HTML or XML form (as systems often export ".xls" files), not an .xlsx; ${SAVE_AS.en}`);
+    if (text.includes("urn:schemas-microsoft-com:office:spreadsheet") || text.includes("progid=\"excel.sheet\"")) return { ok: true, format: "xml2003" };
+    if (/<table[\s>]/.test(text) || text.startsWith("<!doctype html") || text.startsWith("<html")) return { ok: true, format: "html" };
+    return refuse(`这是 XML 文件,但不是可读取的表格;${SAVE_AS.zh}`, `this is an XML file but not a table that can be read; ${SAVE_AS.en}`);
   }
   if (head.includes(0x00) && !head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) {
     return refuse("文件不是 Excel 工作簿(无法识别的二进制内容),或已损坏", "the file is not an Excel workbook (unrecognised binary content), or it is damaged");
   }
-  return refuse(`这是文本文件(如 CSV 或制表符分隔的导出),不是 .xlsx;${SAVE_AS.zh}`, `this is a text file (such as a CSV or tab-separated export), not an .xlsx; ${SAVE_AS.en}`);
+  return { ok: true, format: "text" };
 }

@@ -1,7 +1,7 @@
 /**
- * How big a workbook the command line reads, checked before ExcelJS loads it (ExcelJS holds every cell as an object:
- * 1.2 million cells take about 500 MB, and a small file that unpacks to hundreds of MB of sheet XML exhausts memory
- * or ends in "Invalid string length"). The sizes are measured by unpacking each part and counting, never taken from
+ * How big a workbook the command line reads, checked before an .xlsx is read (the workbook layer holds every sheet's
+ * cells, and a small file that unpacks to hundreds of MB of sheet XML would exhaust memory or end in "Invalid string
+ * length"; other formats are held to the same rows and cells once read). The sizes are measured by unpacking each part and counting, never taken from
  * the zip's own (forgeable) figures. docs/data-model.md lists these limits.
  */
 import { statSync } from "node:fs";
@@ -35,7 +35,7 @@ export type Measured = { ok: true; size: WorkbookSize } | { ok: false; zh: strin
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const count = (n: number) => n.toLocaleString("en-US");
 
-const SPLIT = {
+export const SPLIT = {
   zh: "请把往年的记录或部分机构移到另一个工作簿,或删除多余的空行空列后再试",
   en: "move past years' records or some branches to another workbook, or delete unused rows and columns, and try again",
 };

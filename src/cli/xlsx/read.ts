@@ -11,8 +11,10 @@
 import { statSync } from "node:fs";
 import type { WorkbookValues } from "../../workbook";
 import { fileKind } from "./fileKind";
-import { measureWorkbook, tooLargeFile, WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookSize } from "./limits";
+import { measureWorkbook, SPLIT, tooLargeFile, WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookSize } from "./limits";
+import { readOtherFormat } from "./otherFormats";
 import { streamWorkbook } from "./streamRead";
+import type { OtherFormat } from "./fileKind";
 
 export interface ReadOptions {
   limits?: WorkbookLimits;
@@ -33,6 +35,7 @@ export async function readWorkbookFile(path: string, options: ReadOptions = {}):
   if (tooBig) return tooBig;
   const kind = await fileKind(path, limits.entries);
   if (!kind.ok) return kind;
+  if (kind.format !== "xlsx") return readOther(path, kind.format, limits, options);
   const measured = await measureWorkbook(path, kind.entries, limits);
   if (!measured.ok) return measured;
   options.onMeasured?.(measured.size);
@@ -42,6 +45,27 @@ export async function readWorkbookFile(path: string, options: ReadOptions = {}):
   } catch (e) {
     return { ok: false, zh: `无法读取工作簿(文件可能已损坏):${(e as Error).message}`, en: `cannot read the workbook (it may be damaged): ${(e as Error).message}` };
   }
+}
+
+/**
+ * A workbook of another format (.xls, .ods, .csv …), read whole by SheetJS — such files are small next to the
+ * file-size limit's .xlsx, and cannot be measured before reading — then held to the same row and cell limits.
+ */
+function readOther(path: string, format: OtherFormat, limits: WorkbookLimits, options: ReadOptions): WorkbookRead {
+  const read = readOtherFormat(path, format);
+  if (!read.ok) return read;
+  const sheets = Object.values(read.values);
+  const rows = sheets.reduce((n, s) => n + s.filter((r) => r.length > 0).length, 0); // int: count
+  const cells = sheets.reduce((n, s) => n + s.reduce((m, r) => m + r.length, 0), 0); // int: count
+  const fileBytes = statSync(path).size;
+  if (rows > limits.rows || cells > limits.cells) {
+    const what = rows > limits.rows ? { zh: `超过 ${limits.rows.toLocaleString("en-US")} 行`, en: `more than ${limits.rows.toLocaleString("en-US")} rows` } : { zh: `超过 ${limits.cells.toLocaleString("en-US")} 个单元格`, en: `more than ${limits.cells.toLocaleString("en-US")} cells` };
+    return { ok: false, zh: `工作簿${what.zh}(所有工作表合计),超出可读取的上限;${SPLIT.zh}`, en: `the workbook has ${what.en} (all sheets together), above the limit; ${SPLIT.en}` };
+  }
+  const size = { fileBytes, inflatedBytes: fileBytes, rows, cells, sheets: sheets.length };
+  options.onMeasured?.(size);
+  for (let i = 0; i < rows; i++) options.onRow?.(); // int: count
+  return { ok: true, values: read.values, khjlFormulas: 0, size };
 }
 
 /** The values of a workbook known to be readable (tests, the bench); throws the message otherwise. */
