@@ -2,7 +2,7 @@
  * `appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY [--rulebook ID] [-o OUT.xlsx] [--strict] [--set k=v]…`
  * Reads a branch workbook (花名册, 月度指标, 客户, 任务, 设置), maps and validates it (src/workbook), appraises it with
  * the same engine call as `appraise evaluate`, and writes a NEW workbook: `考核结果 <period>`, `机构汇总`, `问题`,
- * `计算明细`. The input file is only read. Problems go to stderr with their cells; --strict stops on any error.
+ * `计算明细` (unless --no-details). The input file is only read. Problems go to stderr with their cells; --strict stops on any error.
  */
 import { existsSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -28,6 +28,7 @@ export const GRADE_USAGE = `  appraise grade WORKBOOK.xlsx --period YYYY-MM|YYYY
       --rulebook-file FILE   use a rulebook JSON document      --force   overwrite an existing output file
       --strict               stop on any error in the data (exit 2, no output)
       --quiet                no progress lines                 --input-json FILE   also save the mapped data as evaluate JSON
+      --no-details           leave out the 计算明细 sheet (every explanation line; KHJL.EXPLAIN and evaluate still give them)
       --today YYYY-MM-DD     the date periods are judged against (default: today; a year after next is an error)
 `;
 
@@ -56,6 +57,7 @@ export const GRADE_OPTIONS: OptionSpecs = {
   quiet: { type: "boolean", short: "q" },
   "input-json": { type: "string" },
   today: { type: "string" },
+  "no-details": { type: "boolean" },
 };
 
 export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
@@ -154,7 +156,7 @@ export async function gradeCommand(argv: string[], io: CliIo): Promise<number> {
 
   if (!quiet && (large || n >= PROGRESS_MIN_MANAGERS)) say(`写出 / writing ${out} …`);
   try {
-    await writeXlsx(out, resultTables({ book: book, input, output, problems: setup.problems }));
+    await writeXlsx(out, resultTables({ book: book, input, output, problems: setup.problems, details: !flag(args, "no-details") }));
   } catch (e) {
     return fail([{ path: out, message: `无法写出结果 / cannot write the results: ${(e as Error).message}` }]);
   }

@@ -27,6 +27,11 @@ export interface OutputTable {
   name: string;
   columns: OutputColumn[];
   rows: OutputCell[][];
+  /**
+   * Rows made only as they are written (and then let go), for a table too long to hold whole: the 计算明细 sheet of a
+   * large branch has one row per explanation line. When set, `rows` is empty.
+   */
+  lazyRows?: () => Iterable<OutputCell[]>;
   freezeRows: number;
   freezeColumns: number;
   autoFilter: boolean;
@@ -132,10 +137,13 @@ export interface ResultsArgs {
    * and 说明 gives the reasons with their rule ids; the rules used are listed once, in the sheet's note.
    */
   layout?: "file" | "sheet";
+  /** The 计算明细 sheet (the command line's default; `--no-details` leaves it out). */
+  details?: boolean;
 }
 
 export function resultTables(args: ResultsArgs): OutputTable[] {
-  return [resultsTable(args), branchTable(args), problemsTable(args.problems), detailsTable(args)];
+  const tables = [resultsTable(args), branchTable(args), problemsTable(args.problems)];
+  return args.details === false ? tables : [...tables, detailsTable(args)];
 }
 
 /**
@@ -250,7 +258,7 @@ function periodFields(input: AppraisalInput): FieldName[] {
   return (Object.keys(FIELDS) as FieldName[]).filter((f) => seen.has(f));
 }
 
-function resultsTable({ book, input, output, problems, layout = "file" }: ResultsArgs): OutputTable {
+function resultsTable({ book, input, output, problems, layout = "file", details = true }: ResultsArgs): OutputTable {
   const L = labels(book);
   const sheet = layout === "sheet";
   const byId = new Map<string, ManagerInput>(input.managers.map((m) => [m.id, m]));
@@ -301,7 +309,7 @@ function resultsTable({ book, input, output, problems, layout = "file" }: Result
       figure(r.riskDeposit?.refundable, r, "riskDeposit"),
       statusText(r, L.status),
       ...(provisional ? [r.provisional ? "暂定" : ""] : []),
-      nextGradeText(book, r, sheet ? SEE_EXPLAIN : undefined),
+      nextGradeText(book, r, sheet || !details ? SEE_EXPLAIN : undefined),
       ...fields.map((f) => rec?.values[f]?.toFixed() ?? null),
       ...(sheet ? [attentionText(book, r, L.status)] : []),
       explanationCell(statusRules, r, problemCount.get(r.id) ?? 0, sheet),
@@ -401,12 +409,14 @@ export function problemsTable(problems: WorkbookProblem[]): OutputTable {
   return { name: "问题", columns, rows, freezeRows: 1, freezeColumns: 0, autoFilter: true };
 }
 
+/** Every explanation line of every manager, worded as it is written (`lazyRows`). */
 function detailsTable({ input, output }: ResultsArgs): OutputTable {
   const names = new Map(input.managers.map((m) => [m.id, m.name ?? ""]));
-  const rows: OutputCell[][] = [];
-  for (const r of output.results) {
-    for (const e of r.explanation) rows.push([r.id, names.get(r.id) ?? "", e.rule, e.zh, e.en]);
-    for (const u of r.unavailable ?? []) rows.push([r.id, names.get(r.id) ?? "", u.rule, `${OUTPUT_ZH[u.output] ?? u.output}不可用:${u.zh}`, `${u.output} unavailable: ${u.en}`]);
+  function* lines(): Generator<OutputCell[]> {
+    for (const r of output.results) {
+      for (const e of r.explanation) yield [r.id, names.get(r.id) ?? "", e.rule, e.zh, e.en];
+      for (const u of r.unavailable ?? []) yield [r.id, names.get(r.id) ?? "", u.rule, `${OUTPUT_ZH[u.output] ?? u.output}不可用:${u.zh}`, `${u.output} unavailable: ${u.en}`];
+    }
   }
   const columns: OutputColumn[] = [
     { header: "工号", format: "text" },
@@ -415,5 +425,5 @@ function detailsTable({ input, output }: ResultsArgs): OutputTable {
     { header: "说明", format: "text" },
     { header: "Explanation", format: "text" },
   ];
-  return { name: "计算明细", columns, rows, freezeRows: 1, freezeColumns: 2, autoFilter: true };
+  return { name: "计算明细", columns, rows: [], lazyRows: lines, freezeRows: 1, freezeColumns: 2, autoFilter: true };
 }

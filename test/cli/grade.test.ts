@@ -4,6 +4,7 @@
  * (and nothing else) are reported with their cells, --strict stops, outputs are never overwritten unasked.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { runCli } from "./run";
@@ -217,7 +218,7 @@ describe("appraise grade options", () => {
   it.each<[string[], number, RegExp]>([
     [["grade"], 1, /appraise grade 需要一个工作簿文件/],
     [["grade", "nope.xlsx", "--period", "2026"], 2, /^nope\.xlsx: 文件不存在/],
-    [["grade", "book.xls", "--period", "2026"], 2, /只能读取 \.xlsx 工作簿/],
+    [["grade", "rulebook.json", "--period", "2026"], 2, /只能读取工作簿文件\(\.xlsx、/],
   ])("%j → exit %i", async (argv, code, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(code);
@@ -233,6 +234,29 @@ describe("appraise grade options", () => {
     expect([b.code, b.stderr]).toEqual([2, "settings.h003.nope: unknown setting for rulebook h003-city-bank\n"]);
     const c = await runCli(["grade", file, "--period", "2026-13"]);
     expect([c.code, c.stderr.split("\n")[0]]).toEqual([1, '--period "2026-13" 不是期间(YYYY-MM、YYYY-Qn、YYYY-Hn 或 YYYY)/ is not a period']);
+  });
+
+  it("--no-details leaves out the 计算明细 sheet; the results sheet's figures are the same and point to KHJL.EXPLAIN", async () => {
+    // The bank-grades sample, whose 距下一等级 points to the explanation for conditions other than amounts.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grade-lean-"));
+    const file = path.join(dir, "sample-bank-grades.xlsx");
+    fs.copyFileSync(path.resolve(__dirname, "../../assets/sample-bank-grades.xlsx"), file);
+    const full = path.join(dir, "full.xlsx");
+    const lean = path.join(dir, "lean.xlsx");
+    expect((await runCli(["grade", file, "-o", full])).code).toBe(0);
+    expect((await runCli(["grade", file, "-o", lean, "--no-details"])).code).toBe(0);
+    const [a, b] = [await openXlsx(full), await openXlsx(lean)];
+    expect(a.worksheets.map((w) => w.name).slice(-1)).toEqual(["计算明细"]);
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name).slice(0, -1));
+    const results = a.worksheets[0].name;
+    const rowsA = sheetRows(a.getWorksheet(results)!);
+    const rowsB = sheetRows(b.getWorksheet(results)!);
+    const figures = (rows: typeof rowsA) => rows.map((r) => [r["工号"], r["得分"], r["等级"], r["状态"], r["提成"]]);
+    expect(figures(rowsB)).toEqual(figures(rowsA));
+    expect(rowsA.filter((r) => String(r["距下一等级"] ?? "").includes("见计算明细")).length).toBeGreaterThan(0);
+    const pointers = rowsB.filter((r) => String(r["距下一等级"] ?? "").includes("见"));
+    expect(pointers.length).toBeGreaterThan(0);
+    for (const r of pointers) expect(String(r["距下一等级"])).toContain("见 KHJL.EXPLAIN");
   });
 
   it("appraise help lists the grade command", async () => {

@@ -21,12 +21,27 @@ const WIDE = new Set(["说明", "Message", "Explanation"]);
 /** Widest a column may be set, in Excel's character units. */
 const capOf = (header: string) => (WIDE.has(header) ? 90 : 50);
 
+/** Rows a lazy table's column widths are judged from (wording them twice costs little). */
+const LAZY_WIDTH_ROWS = 2000;
+
+function* firstRows(t: OutputTable): Generator<OutputTable["rows"][number]> {
+  if (!t.lazyRows) {
+    yield* t.rows;
+    return;
+  }
+  let n = 0; // int: count
+  for (const row of t.lazyRows()) {
+    if (n++ >= LAZY_WIDTH_ROWS) return; // int: count
+    yield row;
+  }
+}
+
 function widthsOf(t: OutputTable): number[] {
   const widths = t.columns.map((c) => displayWidth(c.header));
   // A cell can be no wider than twice its length, and a column already at its cap cannot grow: skipping those
   // cells gives the same widths without measuring every explanation line of a large result.
   const full = t.columns.map((c) => capOf(c.header) - 2);
-  for (const row of t.rows) {
+  for (const row of firstRows(t)) {
     row.forEach((cell, i) => {
       if (cell === null) return;
       const w = widths[i] ?? 0;
@@ -59,7 +74,7 @@ async function streamTables(path: string, tables: OutputTable[]): Promise<void> 
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     });
     header.commit();
-    for (const row of t.rows) {
+    for (const row of t.lazyRows ? t.lazyRows() : t.rows) {
       const added = ws.addRow(row.map((cell, i) => excelCell(cell, t.columns[i]?.format ?? "text")));
       added.eachCell({ includeEmpty: true }, (cell, col) => {
         const style = styles[col - 1];
