@@ -76,11 +76,18 @@ describe("production build", () => {
     it("has a Chinese twin, functions.zh-CN.json, with the same ids and parameters and Chinese help", () => {
       const en = JSON.parse(read("functions.json")).functions as Fn[];
       const zh = JSON.parse(read("functions.zh-CN.json")).functions as Fn[];
-      expect(zh.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(en.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]));
+      // Same ids and the same parameters in the same places (Excel passes arguments by position); the names Chinese.
+      expect(zh.map((f) => [f.id, f.name, f.parameters.map((p) => !!p.optional)])).toEqual(en.map((f) => [f.id, f.name, f.parameters.map((p) => !!p.optional)]));
       for (const f of zh) {
         expect(f.description).toMatch(/[\u4e00-\u9fff]/);
-        for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+        for (const p of f.parameters) {
+          expect(p.name).toMatch(/^[\u4e00-\u9fff]+$/);
+          expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+        }
       }
+      // A range holding #N/A reaches the functions, which name the row, instead of Excel's bare #VALUE!.
+      expect(JSON.parse(read("functions.json")).allowErrorForDataTypeAny).toBe(true);
+      expect(JSON.parse(read("functions.zh-CN.json")).allowErrorForDataTypeAny).toBe(true);
     });
 
     it("is matched by an associate call injected into functions.js for every id", () => {

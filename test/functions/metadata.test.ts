@@ -17,7 +17,7 @@ const released = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/relea
 };
 const help = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/help.zh-CN.json"), "utf8"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { localizeFunctions } = require("../../scripts/localize-functions");
+const { localizeFunctions, withOptions, METADATA_OPTIONS } = require("../../scripts/localize-functions");
 
 describe("function metadata", () => {
   it("declares the nine functions of the appraisal, each with English help for itself and every parameter", async () => {
@@ -36,10 +36,23 @@ describe("function metadata", () => {
     for (const f of zh.functions) {
       expect(f.name).toBe(f.id);
       expect(f.description).toMatch(/[\u4e00-\u9fff]/);
-      for (const p of f.parameters) expect(p.description).toMatch(/^[\u4e00-\u9fff]/);
+      for (const p of f.parameters) {
+        expect(p.description).toMatch(/^[\u4e00-\u9fff]/);
+        expect(p.description.startsWith(`${p.name}:`)).toBe(true);
+      }
     }
+    const grade = zh.functions.find((f: { id: string }) => f.id === "GRADE");
+    expect(grade.parameters.map((p: { name: string }) => p.name)).toEqual(["表格", "数据行", "期间", "规则集", "明细"]);
+    const explain = zh.functions.find((f: { id: string }) => f.id === "EXPLAIN");
+    expect(explain.parameters.map((p: { name: string }) => p.name)).toContain("内容");
     const partial = { ...help, GRADE: { ...help.GRADE, parameters: { table: "表格" } } };
     expect(() => localizeFunctions({ functions }, partial)).toThrow(/GRADE\.rows/);
+  });
+
+  it("lets a range holding an error value reach the functions (allowErrorForDataTypeAny), in both languages", async () => {
+    const { functions } = await functionsMetadata();
+    expect(withOptions({ functions }).allowErrorForDataTypeAny).toBe(true);
+    expect(localizeFunctions(withOptions({ functions }), help).allowErrorForDataTypeAny).toBe(true);
   });
 
   it("keeps every released id with exactly its released parameters", async () => {
@@ -53,7 +66,7 @@ describe("function metadata", () => {
 
   it("changes metadata only together with a new manifest version", async () => {
     const { functions } = await functionsMetadata();
-    const fingerprint = createHash("sha256").update(JSON.stringify({ functions, help })).digest("hex").slice(0, 16);
+    const fingerprint = createHash("sha256").update(JSON.stringify({ functions, help, options: METADATA_OPTIONS })).digest("hex").slice(0, 16);
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
     expect(manifest).toContain(`<Version>${released.manifestVersion}</Version>`);
     // If this fails: bump <Version> in manifest.xml and manifestVersion in src/functions/released.json, then record the new fingerprint.
