@@ -4,8 +4,6 @@
  * formula tests call the same code.
  */
 import type { Dec } from "../engine/decimal";
-import { COMPLETION_RATE_RULE } from "../engine/kinds/general/completionRate";
-import type { PercentValue } from "../engine/kinds/general/common";
 import { isUnavailable } from "../engine/outcome";
 import { presetSummaries } from "../engine/rulebooks";
 import { runTool } from "../engine/tools";
@@ -95,6 +93,9 @@ function numberArg(v: unknown, name: ArgName, at: Where): Dec | FunctionError {
   return read.value;
 }
 
+/** The general completion rule (g-general), run as a tool: its answer's `reported` is the rounded fraction. */
+const COMPLETION_RATE_RULE = "G001-COMPLETION-RATE";
+
 /** COMPLETION: actual ÷ plan per G001-COMPLETION-RATE, cell by cell over two ranges of the same shape. */
 export function completionOf(actual: unknown, plan: unknown, rulebook: unknown): OutMatrix | FunctionError {
   const ctx = context(rulebook);
@@ -118,9 +119,9 @@ export function completionOf(actual: unknown, plan: unknown, rulebook: unknown):
       if (isFunctionError(x)) return x;
       const y = numberArg(single ? p[0][0] : p[r][c], PLAN_ARG, where);
       if (isFunctionError(y)) return y;
-      const res = runTool(tool.book, tool.settings, COMPLETION_RATE_RULE, { actual: x, plan: y });
+      const res = runTool(tool.book, tool.settings, COMPLETION_RATE_RULE, { actual: x.toFixed(), plan: y.toFixed() });
       if (isUnavailable(res)) return res.code === "na" ? naError(`${where.zh}${res.zh}`, `${where.en}${res.en}`) : valueError(`${where.zh}${res.zh}`, `${where.en}${res.en}`);
-      return excelNumber((res.value as PercentValue).reported.toFixed());
+      return excelNumber(String((res.value as { reported: string }).reported));
     }),
   );
 }

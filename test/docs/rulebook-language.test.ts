@@ -55,7 +55,7 @@ const months = (year: number, rows: Array<Record<string, unknown>>, from = 1) =>
 
 describe("docs/rulebook-language.md", () => {
   it("has one example per part of the language, and every example loads", () => {
-    expect([...EXAMPLES.keys()]).toEqual(["start", "fields", "settings", "formula", "functions", "tables", "windows", "ledger", "status", "check", "tool", "unavailable"]);
+    expect([...EXAMPLES.keys()]).toEqual(["start", "fields", "settings", "formula", "functions", "tables", "windows", "ledger", "status", "check", "tool", "tool-lists", "unavailable"]);
     for (const id of EXAMPLES.keys()) expect(() => book(id)).not.toThrow();
   });
 
@@ -201,6 +201,29 @@ describe("docs/rulebook-language.md", () => {
     expect(out.value).toMatchObject({ refundOn: "2026-09-30", refund: "6500.00", stillOwed: "0.00" });
     expect(out.reasons.map((r) => r.zh)).toContain("2026-03-31 离岗,2026-09-30 退还:余额 ¥8,000.00 − 损失 ¥1,500.00 = ¥6,500.00");
     stated("tool", "2026-09-30", "6500.00", "0.00");
+  });
+
+  it("tool-lists: quarters grouped with UNIQUE, MAXIFS/MINIFS per quarter, ties to even, a Sunday-only weekend with a stacked holiday list", () => {
+    const b = book("tool-lists");
+    const s = resolveSettings(b, {});
+    if (!s.ok) throw new Error("settings");
+    const months = [
+      { month: "2026-01-01", fee: "12540" },
+      { month: "2026-02-01", fee: "1万" },
+      { month: "2026-03-01", fee: "17460" },
+      { month: "2026-04-01", fee: "9000" },
+    ];
+    const out = runTool(b, s.value, "TL-QUARTER", { months });
+    if (isUnavailable(out)) throw new Error(out.en);
+    const settled = (out.value as { settled: Array<Record<string, unknown>> }).settled;
+    expect(settled[0]).toMatchObject({ quarter: "2026-Q1", given: "3", fees: "40000.00", best: "17460.00", worst: "10000.00", bestShare: "43.6%", payOn: "2026-04-08" });
+    expect(settled[1]).toMatchObject({ quarter: "2026-Q2", given: "1", fees: null, payOn: null });
+    // The rule says "explain": false: only the result's own line.
+    expect(out.reasons).toEqual([{ rule: "TL-QUARTER", zh: "结算 1 个季度,1 个季度缺月暂不结算", en: "1 quarter(s) settled, 1 waiting for months" }]);
+    const more = runTool(b, s.value, "TL-QUARTER", { months, holidays: ["2026-04-07"] });
+    if (isUnavailable(more)) throw new Error(more.en);
+    expect((more.value as { settled: Array<{ payOn: string }> }).settled[0].payOn).toBe("2026-04-09");
+    stated("tool-lists", "¥40,000.00", "¥17,460.00", "¥10,000.00", "43.6%", "2026-04-08", "2026-04-09", "结算 1 个季度,1 个季度缺月暂不结算");
   });
 
   it("unavailable: a blank income is reported, never a zero; a blank fine is 0 by blank: zero; ERROR flags a figure to check", () => {

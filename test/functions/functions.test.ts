@@ -15,7 +15,7 @@ describe("KHJL.RULEBOOKS", () => {
 
   it.each([
     ["h003-city-bank", "2.0.0", "城市商业银行客户经理考核(黄石)"],
-    ["g-general", "1.0.0", "通用考核约定"],
+    ["g-general", "2.0.0", "通用考核约定"],
   ])("lists %s version %s named %s", (id, version, name) => {
     expect(result).toContainEqual([id, version, name]);
   });

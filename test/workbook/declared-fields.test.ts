@@ -232,7 +232,8 @@ describe("sheets", () => {
   });
 
   it("a format-1 rulebook reads the standard fields as before: 日均贷款 is read, 佣金 and 认购股金 unknown, 入职日期 skipped", () => {
-    const g = loadPreset("g-general");
+    // b002-bank-grades is still in format 1 (the general conventions, g-general, are format 2 now).
+    const g = loadPreset("b002-bank-grades");
     expect(g.v2).toBeUndefined();
     const mapped = mapWorkbook(workbook([["日均贷款(万元)", 5], ["佣金", 1]]), { book: g, period: "2026-03" });
     const record = mapped.input.managers[0]?.history[0];

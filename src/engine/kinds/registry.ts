@@ -4,13 +4,12 @@
  */
 import { boundaryWords, engineConvention, ratePrecision } from "./conventions";
 import { TOOL_KINDS } from "./tools";
-import { GENERAL_KINDS } from "./general";
 import { GRADING_KINDS } from "./grading";
 import { TENURE_KINDS } from "./tenure";
 import { COOP_KINDS } from "./coop";
 import type { AnyKind } from "./types";
 
-const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GENERAL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS];
+const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS];
 
 function byName(kinds: AnyKind[]): ReadonlyMap<string, AnyKind> {
   const map = new Map<string, AnyKind>();

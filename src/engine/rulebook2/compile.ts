@@ -734,9 +734,11 @@ class BookCompiler {
         const when = s.when === undefined ? undefined : this.expectType(this.formula(s.when, `${sp}.when`, inner), "bool", `${sp}.when`);
         if (s.when !== undefined && !when) ok = false;
         if (s.forEach !== undefined) {
-          const list = inputs.find((i) => i.name === s.forEach)?.list;
+          // A list input, or a list an earlier result computed (UNIQUE of a column, another forEach).
+          const earlier = row ? undefined : known.get(s.forEach);
+          const list = inputs.find((i) => i.name === s.forEach)?.list ?? (earlier?.k === "table" && earlier.columns && earlier.columns.length > 0 ? earlier.columns : undefined);
           if (!list) {
-            this.problem(`${sp}.forEach`, `“${s.forEach}”不是列表输入`, `"${s.forEach}" is not a list input`);
+            this.problem(`${sp}.forEach`, `“${s.forEach}”不是列表输入,也不是前面算出的列表`, `"${s.forEach}" is neither a list input nor a list computed by an earlier result`);
             ok = false;
             return;
           }
@@ -748,8 +750,9 @@ class BookCompiler {
             return;
           }
           const type: VType = { k: "table", columns: [...list.map((c) => ({ name: c.name, type: c.type })), ...inner2.map((x) => ({ name: x.name, type: x.type }))] };
-          out.push({ name: s.name, type, forEach: s.forEach, where, when, steps: inner2, explain: this.template(s.explain, `${sp}.explain`, inner) });
+          // Known before its explanation is compiled: the line may speak of the list it made (ROWS(已结算)).
           known.set(s.name, type);
+          out.push({ name: s.name, type, forEach: s.forEach, where, when, steps: inner2, explain: this.template(s.explain, `${sp}.explain`, inner) });
           return;
         }
         if (s.table) {

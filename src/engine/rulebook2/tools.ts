@@ -7,10 +7,11 @@
 import { Dec } from "../decimal";
 import type { MissingPolicy } from "../lang/frame";
 import type { VType } from "../lang/types";
-import { DateValue, isMissing, isTable, Missing, missing, TableValue, type Value } from "../lang/values";
+import { DateValue, isMissing, isTable, Missing, missing, NOT_APPLICABLE, TableValue, type Value } from "../lang/values";
 import type { Reason } from "../model";
 import type { PeriodKind } from "../periods";
 import { readDecimal } from "../input";
+import { parseLooseNumber } from "../lang/functions/lookup";
 import { fixed } from "../rounding";
 import type { Book2, Rule2, ToolInput, ToolStep } from "./book";
 import { formatValue, fill } from "./explain";
@@ -74,10 +75,22 @@ function fail(path: string, zh: string, en: string): ToolResult {
   return { ok: false, code: "value", zh: `输入 ${path} 无效:${zh}`, en: `${path}: ${en}` };
 }
 
+/**
+ * A number as a caller gives it: a JSON number, decimal text, a decimal already read (a cell function's argument),
+ * or a quantity written as rulebooks write them ("350万", "93.64%").
+ */
+function numberInput(raw: unknown): Dec | string {
+  if (raw instanceof Dec) return raw;
+  const d = readDecimal(raw);
+  if (typeof d !== "string" || typeof raw !== "string") return d;
+  const q = parseLooseNumber(raw);
+  return q ?? d;
+}
+
 /** One input cell in its declared type, or the problem. */
 function cell(raw: unknown, type: VType, signed: boolean, path: string, book: Book2): Value | ToolResult {
   if (type.k === "num") {
-    const d = readDecimal(raw);
+    const d = numberInput(raw);
     if (typeof d === "string") return fail(path, d, d);
     if (!signed && d.isNegative() && !d.isZero()) return fail(path, `${d.toString()} 不能为负数`, `${d.toString()} must not be negative`);
     if (type.unit === "rate" && d.abs().gt(1000)) return fail(path, `${d.toString()} 不是合理的比率(35% 写作 0.35)`, `${d.toString()} is not a plausible rate (35% is 0.35)`);
@@ -117,7 +130,8 @@ function readInputs(book: Book2, inputs: ToolInput[], raw: unknown): Map<string,
       if (!Array.isArray(v)) return fail(inp.name, "应为列表", "expected a list");
       const rows: Value[][] = [];
       for (let r = 0; r < v.length; r++) {
-        const row = v[r];
+        // A list of one column may be written as its plain values: ["2025-10-01", "2025-10-02"].
+        const row = inp.list.length === 1 && v[r] !== null && (typeof v[r] !== "object" || v[r] instanceof Dec) ? { [inp.list[0].name]: v[r] } : v[r];
         if (row === null || typeof row !== "object" || Array.isArray(row)) return fail(`${inp.name}[${r}]`, "应为对象", "expected an object");
         for (const k of Object.keys(row)) {
           if (!inp.list.some((c) => c.name === k)) return fail(`${inp.name}[${r}].${k}`, `未知的列(可用:${inp.list.map((c) => c.name).join("、")})`, `unknown column (accepted: ${inp.list.map((c) => c.name).join(", ")})`);
@@ -188,6 +202,15 @@ function runSteps(steps: ToolStep[], frame: MFrame, values: Map<string, Value>, 
           if (w !== true) continue;
         }
         for (const inner of s.steps!) {
+          // A row's result whose `when` does not hold is left empty in that row (null in the answer).
+          if (inner.when) {
+            const w = inner.when.run(frame.with({ inputs: values, row }));
+            if (isMissing(w)) return w;
+            if (w !== true) {
+              row.set(inner.name, NOT_APPLICABLE);
+              continue;
+            }
+          }
           const x = inner.compiled ? inner.compiled.run(frame.with({ inputs: values, row })) : inner.table ? evaluateTable(inner.table, frame.with({ inputs: values, row }), book.grades).value : missing("na", "无", "none");
           // A row that cannot be computed makes the answer unavailable, never a shorter list.
           if (isMissing(x) && !x.notApplicable) return x;
@@ -227,7 +250,8 @@ export function runTool2(book: Book2, settings: readonly Value[], rule: Rule2, i
     const w = fill(s.explain, f, book);
     if (w) reasons.push({ rule: w.id ?? rule.id, zh: w.zh, en: w.en });
   }
-  if (reasons.length === 0) {
+  // A tool whose rule says `"explain": false` speaks only through its results' own lines (possibly none).
+  if (reasons.length === 0 && !rule.silent) {
     const items = tool.steps.map((s) => {
       const w = formatValue(values.get(s.name)!, s.type, book);
       return { zh: `${s.name} = ${w.zh}`, en: `${s.name} = ${w.en}` };

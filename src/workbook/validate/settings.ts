@@ -4,7 +4,7 @@
  * with the 设置 sheet and --set on top) are checked with the engine's own comparison; a finding points at the 设置
  * cell that set the parameter, or at the workbook when the rulebook itself holds it.
  */
-import { gradeIndexedSettings, gradeMonotonicityWarnings } from "../../engine/kinds/general/gradeMonotonicity";
+import { gradeIndexedSettings, gradeMonotonicityWarnings } from "../../engine/gradeOrder";
 import { plain } from "../../engine/format";
 import { gradeLabel, report, type ValidationContext } from "./context";
 

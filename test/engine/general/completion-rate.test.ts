@@ -1,6 +1,4 @@
 import { dec } from "../../../src/engine/decimal";
-import { completionRate } from "../../../src/engine/kinds/general";
-import { isUnavailable } from "../../../src/engine/outcome";
 import { failure, outcome, value, G } from "./run";
 
 const R = "G001-COMPLETION-RATE";
@@ -57,12 +55,11 @@ describe(`${R}: completion = actual ÷ plan, no cap`, () => {
     expect(value(G, R, { actual: "12402.27", plan: "12100" }, { "g001.rate.decimals": 3 }).text).toBe("102.498%");
   });
 
-  it("the pure completionRate(actual, plan) returns the exact fraction or an Unavailable", () => {
-    const r = completionRate(dec("12402.27"), dec("12100"));
-    expect(isUnavailable(r)).toBe(false);
-    if (!isUnavailable(r)) expect(r.toDecimalPlaces(10).toFixed()).toBe("1.0249809917");
-    const zero = completionRate(dec("1"), dec("0"));
-    expect(zero).toMatchObject({ unavailable: true, code: "value", rule: R, en: "plan is 0" });
-    expect(completionRate(dec("1"), dec("-3"))).toMatchObject({ unavailable: true, code: "value" });
+  it("keeps the exact fraction (1.0249809917…) beside the reported one (1.0250)", () => {
+    const v = value(G, R, { actual: "12402.27", plan: "12100" });
+    expect(dec(v.exact).toDecimalPlaces(10).toFixed()).toBe("1.0249809917");
+    expect(dec(v.reported).toFixed(4)).toBe("1.0250");
+    expect(failure(G, R, { actual: "1", plan: "0" })).toMatchObject({ code: "value", rule: R, en: "plan is 0" });
+    expect(failure(G, R, { actual: "1", plan: "-3" })).toMatchObject({ code: "value" });
   });
 });

@@ -5,12 +5,12 @@ const R = "G001-NET-INCREASE-YTD";
 describe(`${R}: net increase = balance now − balance at the start of the year`, () => {
   it("reproduces the seed: 17 000万 now, +9 000万 → 8 000万 at the start of the year (agrees with line 116)", () => {
     const r = outcome(G, R, { balanceNow: "17000万", netIncrease: "9000万" });
-    expect((r.value as { balanceYearStart: { toFixed(): string } }).balanceYearStart.toFixed()).toBe("80000000");
+    expect((r.value as { balanceYearStart: string }).balanceYearStart).toBe("80000000.00");
     expect(r.reasons[0].zh).toBe("余额 ¥170,000,000.00 − 年初余额 ¥80,000,000.00 = 比年初净增 ¥90,000,000.00");
   });
 
   it("may be negative", () => {
-    expect(value(G, R, { balanceNow: "100", balanceYearStart: "150" }).netIncrease.toFixed()).toBe("-50");
+    expect(value(G, R, { balanceNow: "100", balanceYearStart: "150" }).netIncrease).toBe("-50.00");
   });
 
   it.each([
@@ -21,7 +21,7 @@ describe(`${R}: net increase = balance now − balance at the start of the year`
   ])("checks the identity to the fen when all three are given: net %s → consistent %s", (netIncrease, consistent, diff) => {
     const v = value(G, R, { balanceNow: "17000万", balanceYearStart: "8000万", netIncrease });
     expect(v.consistent).toBe(consistent);
-    expect(v.difference?.toFixed(2)).toBe(diff);
+    expect(v.difference).toBe(diff);
   });
 
   it("names the row and the columns on a mismatch", () => {
@@ -30,7 +30,9 @@ describe(`${R}: net increase = balance now − balance at the start of the year`
       balanceYearStart: "8000万",
       netIncrease: "8999万",
       where: "存款!第 7 行",
-      columns: { balanceNow: "余额(D)", balanceYearStart: "年初余额(E)", netIncrease: "比年初净增(F)" },
+      balanceNowColumn: "余额(D)",
+      balanceYearStartColumn: "年初余额(E)",
+      netIncreaseColumn: "比年初净增(F)",
     });
     expect(r.reasons).toEqual([
       {

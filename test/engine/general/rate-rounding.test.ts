@@ -1,3 +1,4 @@
+import { dec } from "../../../src/engine/decimal";
 import { failure, outcome, value, G } from "./run";
 
 const R = "G001-RATE-ROUNDING";
@@ -28,8 +29,8 @@ describe(`${R}: reported percentages, 2 decimals of the percent, half-up`, () =>
 
   it("keeps the exact value and reports the rounded fraction (1.0250) separately", () => {
     const v = value(G, R, { numerator: "12402.27", denominator: "12100" });
-    expect(v.exact.toDecimalPlaces(8).toFixed()).toBe("1.02498099");
-    expect(v.reported.toFixed(4)).toBe("1.0250");
+    expect(dec(v.exact).toDecimalPlaces(8).toFixed()).toBe("1.02498099");
+    expect(dec(v.reported).toFixed(4)).toBe("1.0250");
   });
 
   it("explains the rounding in Chinese first", () => {

@@ -5,12 +5,14 @@ import { runTool } from "../../../src/engine/tools";
 import { failure, outcome, value, G } from "./run";
 
 const R = "G001-REPORT-DEADLINE";
+/** Skipped days as the tool lists them: one row per date. */
+const days = (...dates: string[]) => dates.map((value) => ({ value }));
 const OCT_HOLIDAYS = ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05", "2025-10-06", "2025-10-07", "2025-10-08"];
 
 describe(`${R}: due by the 5th of the next month, holidays roll forward`, () => {
   it("September 2025: due 2025-10-05 (Sunday, National Day holidays 10-01…10-08) → 2025-10-09 (Thursday)", () => {
     const r = outcome(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS });
-    expect(r.value).toEqual({ period: "2025-09", nominal: "2025-10-05", due: "2025-10-09", rolled: true, skipped: ["2025-10-05", "2025-10-06", "2025-10-07", "2025-10-08"] });
+    expect(r.value).toEqual({ nominal: "2025-10-05", due: "2025-10-09", rolled: true, skipped: days("2025-10-05", "2025-10-06", "2025-10-07", "2025-10-08") });
     expect(r.reasons).toEqual([
       {
         rule: R,
@@ -22,11 +24,13 @@ describe(`${R}: due by the 5th of the next month, holidays roll forward`, () => 
   });
 
   it("June 2025: due 2025-07-05 (Saturday) → 2025-07-07 (Monday)", () => {
-    expect(value(G, R, { period: "2025-06" })).toMatchObject({ nominal: "2025-07-05", due: "2025-07-07", skipped: ["2025-07-05", "2025-07-06"] });
+    expect(value(G, R, { period: "2025-06" })).toMatchObject({ nominal: "2025-07-05", due: "2025-07-07", skipped: days("2025-07-05", "2025-07-06") });
   });
 
   it("May 2025: due 2025-06-05 (Thursday) and stays", () => {
-    expect(value(G, R, { period: "2025-05" })).toMatchObject({ due: "2025-06-05", rolled: false, skipped: [] });
+    const v = value(G, R, { period: "2025-05" });
+    expect(v).toMatchObject({ due: "2025-06-05", rolled: false });
+    expect(v).not.toHaveProperty("skipped"); // nothing rolled over
   });
 
   it("an adjusted working day (调休上班) stays: 2025-07-05 listed → due 2025-07-05", () => {
@@ -42,13 +46,16 @@ describe(`${R}: due by the 5th of the next month, holidays roll forward`, () => 
     expect(value(G, R, { period: "2025-11" }).due).toBe("2025-12-05");
   });
 
-  it("uses a holiday calendar kept in the rulebook's data, together with the input's", () => {
-    const doc = presetDocument("g-general") as { rules: Array<{ id: string; params: { calendar: { holidays: string[] } } }> };
-    doc.rules.find((r) => r.id === R)!.params.calendar.holidays = OCT_HOLIDAYS;
+  it("uses a holiday calendar kept in the rulebook's data (its function 节假日), together with the input's", () => {
+    const doc = presetDocument("g-general") as { functions: Record<string, { formula: string }> };
+    // The rulebook keeps 2025-10-01…10-05; the input adds 10-06…10-08.
+    doc.functions["节假日"] = { ...doc.functions["节假日"], formula: "SEQUENCE(5, 1, DATE(2025, 10, 1))" };
     const res = compileRulebook(doc);
     if (!res.ok) throw new Error(res.problems.join("\n"));
-    const out = runTool(res.book, Settings.resolve(res.book.doc).settings, R, { period: "2025-09" });
-    expect(out).toMatchObject({ value: { due: "2025-10-09" } });
+    const settings = Settings.resolve(res.book.doc).settings;
+    expect(runTool(res.book, settings, R, { period: "2025-09", holidays: OCT_HOLIDAYS.slice(5) })).toMatchObject({ value: { due: "2025-10-09" } });
+    // The rulebook's days alone: Monday 2025-10-06 is a working day.
+    expect(runTool(res.book, settings, R, { period: "2025-09" })).toMatchObject({ value: { due: "2025-10-06" } });
   });
 
   it("says when the calendar lists nothing for the year (only weekends decide)", () => {
@@ -61,9 +68,9 @@ describe(`${R}: due by the 5th of the next month, holidays roll forward`, () => 
   });
 
   it("tells whether a submission was on time (the due day is inclusive)", () => {
-    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-10-09" })).toMatchObject({ onTime: true, daysLate: 0 });
-    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-10-10" })).toMatchObject({ onTime: false, daysLate: 1 });
-    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-09-30" })).toMatchObject({ onTime: true, daysLate: -9 });
+    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-10-09" })).toMatchObject({ onTime: true, daysLate: "0" });
+    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-10-10" })).toMatchObject({ onTime: false, daysLate: "1" });
+    expect(value(G, R, { period: "2025-09", holidays: OCT_HOLIDAYS, submittedOn: "2025-09-30" })).toMatchObject({ onTime: true, daysLate: "-9" });
   });
 
   it("g001.deadline.rollForward = false: June 2025 stays 2025-07-05 (Saturday)", () => {
@@ -105,7 +112,7 @@ describe(`${R}: due by the 5th of the next month, holidays roll forward`, () => 
   });
 
   it("rejects a malformed holiday date and a period that is not a month", () => {
-    expect(failure(G, R, { period: "2025-09", holidays: ["2025-10-32"] }).en).toBe("holidays.0: not a date (YYYY-MM-DD)");
+    expect(failure(G, R, { period: "2025-09", holidays: ["2025-10-32"] }).en).toBe('holidays[0].date: "2025-10-32" is not a date (YYYY-MM-DD)');
     expect(failure(G, R, { period: "2025-Q3" }).en).toBe("period: not a month (YYYY-MM)");
   });
 });

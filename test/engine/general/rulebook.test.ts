@@ -1,18 +1,13 @@
 /**
  * The g-general rulebook against its rule file (../shared/rules/seed-001-004-general.md): it loads and validates,
  * every rule id of the file has an entry, every setting of the settings table is declared with its default, every
- * citation of a rule's section is on its entry, and every quote is found on the cited seed line.
+ * citation of a rule's section is on its entry, and every quote is found on the cited seed line. The rulebook is in
+ * format 2: its rules are tools run on given inputs (and one recorded convention).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { compileRulebook } from "../../../src/engine/rulebook/compile";
 import { loadPreset, presetDocument } from "../../../src/engine/rulebooks";
-import { COOP_KINDS } from "../../../src/engine/kinds/coop";
-import { GENERAL_KINDS } from "../../../src/engine/kinds/general";
-import { GRADING_KINDS } from "../../../src/engine/kinds/grading";
-import { TENURE_KINDS } from "../../../src/engine/kinds/tenure";
-import { TOOL_KINDS } from "../../../src/engine/kinds/tools";
-import { boundaryWords, engineConvention, ratePrecision } from "../../../src/engine/kinds/conventions";
 
 const SHARED = path.resolve(__dirname, "../../../../shared");
 const RULE_FILE = path.join(SHARED, "rules/seed-001-004-general.md");
@@ -84,27 +79,24 @@ describe("g-general rulebook (G001-RATE-ROUNDING … G004-EXIT-AUDIT)", () => {
     }
   });
 
-  it("rejects a rule that reads an undeclared setting (general kinds' check)", () => {
-    const doc = presetDocument("g-general") as { rules: Array<{ id: string; params: Record<string, unknown> }> };
-    const rule = doc.rules.find((r) => r.id === "G001-COMPLETION-RATE")!;
-    rule.params = { percent: { decimals: { setting: "g001.rate.nope" }, mode: "halfUp" } };
+  it("rejects a formula that reads an undeclared setting", () => {
+    const doc = presetDocument("g-general") as { functions: Record<string, { formula: string }> };
+    doc.functions["小数位"] = { ...doc.functions["小数位"], formula: "g001.rate.nope" };
     const res = compileRulebook(doc);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.problems).toContain("G001-COMPLETION-RATE: setting g001.rate.nope is not declared");
+    if (!res.ok) expect(res.problems.join("\n")).toContain("g001.rate.nope");
   });
 
-  it("rejects a rule that reads a declared setting without listing it in `settings`", () => {
-    const doc = presetDocument("g-general") as { rules: Array<{ id: string; settings: string[] }> };
-    doc.rules.find((r) => r.id === "G004-PERIODS")!.settings = [];
-    const res = compileRulebook(doc);
-    expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.problems).toContain('G004-PERIODS: setting g004.yearStartMonth is read but not listed in "settings"');
+  it("records on each rule the settings its formulas read", () => {
+    expect(book.byId.get("G004-PERIODS")!.doc.settings).toContain("g004.yearStartMonth");
+    expect(book.byId.get("G001-COMPLETION-RATE")!.doc.settings).toEqual(expect.arrayContaining(["g001.rate.decimals", "g001.rate.rounding"]));
+    expect(book.byId.get("G001-REPORT-DEADLINE")!.doc.settings).toEqual(expect.arrayContaining(["g001.deadline.dayOfMonth", "g001.deadline.inclusive", "g001.deadline.rollForward", "g001.deadline.weekendsAreHolidays"]));
   });
 
-  it("gives every general kind a name no other kind group uses", () => {
-    const others = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS].map((k) => k.kind);
-    const mine = GENERAL_KINDS.map((k) => k.kind);
-    expect(mine.filter((k) => others.includes(k))).toEqual([]);
-    expect(new Set(mine).size).toBe(mine.length);
+  it("is written in rulebook format 2: every rule is a tool, except the annual-target convention, which is recorded", () => {
+    expect(book.v2).toBeDefined();
+    const constructs = new Map(book.v2!.rules.map((r) => [r.id, r.construct]));
+    expect(constructs.get("G004-TARGET-ANNUAL")).toBe("record");
+    expect([...constructs].filter(([id, c]) => id !== "G004-TARGET-ANNUAL" && c !== "tool")).toEqual([]);
   });
 });

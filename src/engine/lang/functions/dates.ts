@@ -282,11 +282,15 @@ export const DATES: FunctionDef[] = [
   {
     name: "PERIODKIND",
     aliases: ["期间类型"],
-    help: { zh: "期间的类型:\"month\"、\"quarter\"、\"halfYear\" 或 \"year\"", en: "the kind of period: \"month\", \"quarter\", \"halfYear\" or \"year\"", syntax: "PERIODKIND()" },
+    help: { zh: "期间的类型:\"month\"、\"quarter\"、\"halfYear\" 或 \"year\"(默认为正在计算的期间;也可给出一个期间,如 \"2025-Q1\")", en: "the kind of period: \"month\", \"quarter\", \"halfYear\" or \"year\" (the one being computed by default, or a period given, e.g. \"2025-Q1\")", syntax: "PERIODKIND([期间])" },
     minArgs: 0,
-    maxArgs: 0,
+    maxArgs: 1,
     type: () => ({ k: "text", values: ["month", "quarter", "halfYear", "year"] }),
-    lazy: (_args, frame) => periodKind(frame.period) ?? "month",
+    lazy(args, frame) {
+      if (args[0] === undefined) return periodKind(frame.period) ?? "month";
+      const p = periodArg(args[0](frame), frame.period);
+      return typeof p === "string" ? periodKind(p)! : p;
+    },
   },
   {
     name: "PERIODSTART",
@@ -316,4 +320,4 @@ export const DATES: FunctionDef[] = [
   },
 ];
 
-export { addMonths };
+export { addMonths, holidaySet, whole };

@@ -52,7 +52,7 @@ export function criterion(c: Value): Test | undefined {
   return op === "=" ? (v) => typeof v === "string" && v.trim() === body.trim() : (v) => !(typeof v === "string" && v.trim() === body.trim());
 }
 
-function listOf(v: Value | undefined): Value[] {
+export function listOf(v: Value | undefined): Value[] {
   if (v === undefined) return [];
   return isTable(v) ? v.cells() : [v];
 }
@@ -62,7 +62,7 @@ function badCriterion(c: Value, fn: string): Value {
 }
 
 /** Pairs of (range, criterion) for COUNTIFS/SUMIFS: which rows hold every criterion. */
-function rowsHolding(args: ReadonlyArray<Value | undefined>, from: number, fn: string): boolean[] | Value {
+export function rowsHolding(args: ReadonlyArray<Value | undefined>, from: number, fn: string): boolean[] | Value {
   let mask: boolean[] | undefined;
   for (let i = from; i + 1 < args.length; i += 2) { // int: whole-number index or calendar arithmetic
     const range = listOf(args[i]);

@@ -67,7 +67,7 @@ const firstUnit = (fn: string) => (args: readonly VType[]): VType | TypeProblem 
 };
 
 /** ROUND(x, n) style: n whole, possibly negative (ROUND(x, -2) to hundreds). */
-function places(v: Value | undefined, fn: string): number | Value {
+export function places(v: Value | undefined, fn: string): number | Value {
   const n = v === undefined ? ZERO : (v as Dec);
   // A count of digits, not an amount: a whole number in a small range, compared as a plain number.
   const k = n.isInteger() ? wholeNumber(n) : Number.NaN; // int: digit count
