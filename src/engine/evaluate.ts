@@ -37,6 +37,8 @@ export interface ManagerOutcome {
   values?: Record<string, Value>;
   /** What decided the status, as data: each trigger that fired, the status it fires, its reason code and period. */
   outcomes?: Array<{ rule: string; fires: string; code?: string; period: string }>;
+  /** Reason codes (format 2): of the triggers that fired, and of those that could not be judged for lack of data. */
+  reasonCodes?: { fired: string[]; undetermined: string[] };
 }
 
 export function makeContext(book: CompiledRulebook, settings: Settings, manager: ManagerInput, period: string): EvalContext {

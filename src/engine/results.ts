@@ -25,6 +25,8 @@ export interface ManagerResultJson {
   values?: Record<string, string | boolean>;
   /** The triggers that fired (format 2): rule id, the status it fires, its reason code, the period it fired in. */
   outcomes?: Array<{ rule: string; fires: string; code?: string; period: string }>;
+  /** Reason codes (format 2): of the triggers that fired, and of those that could not be judged for lack of data. */
+  reasonCodes?: { fired: string[]; undetermined: string[] };
   explanation: Reason[];
   unavailable?: Array<{ output: string; code: "value" | "na"; rule: string; zh: string; en: string }>;
 }
@@ -66,6 +68,7 @@ export function resultJson(book: CompiledRulebook, o: ManagerOutcome): ManagerRe
   if (o.provisional) out.provisional = true;
   if (o.values && book.v2) out.values = namedValues(book, o.values);
   if (o.outcomes) out.outcomes = o.outcomes.map((x) => ({ ...x }));
+  if (o.reasonCodes) out.reasonCodes = { fired: [...o.reasonCodes.fired], undetermined: [...o.reasonCodes.undetermined] };
   // The same list as the outcome's, read (and worded) only when someone reads it.
   deferredProperty(out, "explanation", () => o.explanation);
   if (o.unavailable.length > 0) out.unavailable = o.unavailable;

@@ -38,6 +38,8 @@ export interface TriggerOutcome {
   fired?: { case: TriggerCase; period: string; alsoHeld: TriggerCase[]; unknownBefore: Missing[] };
   /** Cases that could not be judged, when none fired. */
   unknown?: Missing;
+  /** The first case that could not be judged (its reason code is reported), when none fired. */
+  unknownCase?: TriggerCase;
 }
 
 export interface StatusOutcome {
@@ -45,7 +47,8 @@ export interface StatusOutcome {
   /** The strongest action that fired, and the triggers behind it. */
   outcome?: string;
   fired: Array<{ rule: Rule2; action: string; code?: string; period: string }>;
-  unknown: Array<{ rule: Rule2; why: Missing }>;
+  /** Triggers that could not be judged, with the reason code of the first case that could not be. */
+  unknown: Array<{ rule: Rule2; why: Missing; code?: string }>;
   grade?: string;
   caseIndex?: number;
 }
@@ -441,6 +444,7 @@ export class ManagerEval implements Evaluator {
 
   private judgeCases(rule: Rule2, frame: MFrame): TriggerOutcome {
     const unknown: Missing[] = [];
+    let unknownCase: TriggerCase | undefined;
     let fired: NonNullable<TriggerOutcome["fired"]> | undefined;
     for (const c of rule.trigger!) {
       const v = c.if.run(frame);
@@ -451,9 +455,12 @@ export class ManagerEval implements Evaluator {
         else if (c.then === fired.case.then) fired.alsoHeld.push(c);
         continue;
       }
-      if (isMissing(v) && !v.notApplicable && !fired) unknown.push(v);
+      if (isMissing(v) && !v.notApplicable && !fired) {
+        unknown.push(v);
+        unknownCase ??= c;
+      }
     }
-    return fired ? { fired } : { unknown: unknown[0] };
+    return fired ? { fired } : { unknown: unknown[0], unknownCase };
   }
 
   private triggerValue(rule: Rule2, frame: MFrame, period: string): Value {
@@ -474,13 +481,16 @@ export class ManagerEval implements Evaluator {
           outcome = o;
           break;
         }
-        if (o.unknown) outcome.unknown ??= o.unknown.at(p);
+        if (o.unknown && !outcome.unknown) {
+          outcome.unknown = o.unknown.at(p);
+          outcome.unknownCase = o.unknownCase;
+        }
       }
     } else outcome = this.judgeCases(rule, frame);
     // Kept under the period the rule was asked for, even when judged at another (an evaluation date's month).
     if (!outcome.fired && outcome.unknown) {
       if (frame.policy === "notMet") outcome = {};
-      else if (frame.policy === "error") outcome = { unknown: new Missing("value", outcome.unknown.zh, outcome.unknown.en) };
+      else if (frame.policy === "error") outcome = { unknown: new Missing("value", outcome.unknown.zh, outcome.unknown.en), unknownCase: outcome.unknownCase };
     }
     this.triggers.set(`${rule.index}@${period}`, outcome);
     if (outcome.fired) return true;
@@ -502,7 +512,7 @@ export class ManagerEval implements Evaluator {
       if (v === true) {
         const o = this.triggerOutcome(t, period);
         if (o?.fired) fired.push({ rule: t, action: o.fired.case.then, code: o.fired.case.code, period: o.fired.period });
-      } else if (isMissing(v) && !v.notApplicable) unknown.push({ rule: t, why: v });
+      } else if (isMissing(v) && !v.notApplicable) unknown.push({ rule: t, why: v, code: this.triggerOutcome(t, period)?.unknownCase?.code });
     }
     const order = this.book.statuses;
     let outcome: string | undefined;

@@ -94,6 +94,14 @@ export function evaluateManager2(book: Book2, settings: Settings, manager: Manag
     } else if (isMissing(v) && !v.notApplicable) miss("status", v, o.status);
     for (const u of s?.unknown ?? []) miss("status", u.why, u.rule, true);
     if (s && s.fired.length > 0) out.outcomes = s.fired.map((x) => ({ rule: x.rule.id, fires: x.action, ...(x.code !== undefined ? { code: x.code } : {}), period: x.period }));
+    // The reason codes alone, for a program: the fired triggers', and those of triggers that could not be judged
+    // (the rule id where the rulebook gives a case no code).
+    if (s && (s.fired.length > 0 || s.unknown.length > 0)) {
+      out.reasonCodes = {
+        fired: [...new Set(s.fired.map((x) => x.code ?? x.rule.id))],
+        undetermined: [...new Set(s.unknown.map((x) => x.code ?? x.rule.id))],
+      };
+    }
     const g = ev.grade(period);
     if (out.grade === undefined && typeof g === "string") out.grade = g;
   }
