@@ -40,6 +40,8 @@ export interface TriggerOutcome {
   unknown?: Missing;
   /** The first case that could not be judged (its reason code is reported), when none fired. */
   unknownCase?: TriggerCase;
+  /** What could not be judged and was counted as not met (the rule's `missing` is notMet), said in the explanation. */
+  countedNotMet?: Missing;
 }
 
 export interface StatusOutcome {
@@ -489,7 +491,7 @@ export class ManagerEval implements Evaluator {
     } else outcome = this.judgeCases(rule, frame);
     // Kept under the period the rule was asked for, even when judged at another (an evaluation date's month).
     if (!outcome.fired && outcome.unknown) {
-      if (frame.policy === "notMet") outcome = {};
+      if (frame.policy === "notMet") outcome = { countedNotMet: outcome.unknown };
       else if (frame.policy === "error") outcome = { unknown: new Missing("value", outcome.unknown.zh, outcome.unknown.en), unknownCase: outcome.unknownCase };
     }
     this.triggers.set(`${rule.index}@${period}`, outcome);

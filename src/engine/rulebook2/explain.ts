@@ -150,6 +150,10 @@ export function linesOf(ev: ManagerEval, t: Traced): Reason[] {
     }
     case "trigger": {
       const o = ev.triggerOutcome(rule, period);
+      if (o?.countedNotMet) {
+        const u = o.countedNotMet;
+        return [line(cite, { zh: `缺数据按不成立处理(missing = notMet):${u.zh}`, en: `missing data counted as not met (missing = notMet): ${u.en}` }, at)];
+      }
       if (!o?.fired) return [];
       const c = o.fired.case;
       const when = prefix(o.fired.period, ev.appraised);
