@@ -110,7 +110,8 @@ export function linesOf(ev: ManagerEval, t: Traced): Reason[] {
     case "formula": {
       if (rule.explain?.all) return fillAll(rule.explain, frame, book).map((w) => line(cite, w, at));
       const own = firstFilled(frame, book, rule.explain);
-      if (own) return [line(cite, own, at)];
+      // A case written with empty text says nothing (e.g. nothing owed): no line, rather than the formula.
+      if (own) return own.zh === "" && own.en === "" ? [] : [line(cite, own, at)];
       // The formula itself when it is short enough to read in a line; always the value and the figures it used.
       const f = rule.formula!;
       const parts = partsText(f, frame, book);
