@@ -5,9 +5,10 @@
  *
  *   npm run build                      production build; manifest URLs stay https://localhost:3000/
  *   ADDIN_PUBLIC_URL=https://x/y/ npm run build   same, manifest rewritten to the public address
- *   npm run dev-server                 http://localhost:3000, or https with the office-addin-dev-certs files (see below)
+ *   npm run dev-server                 https://localhost:3000 with the office-addin-dev-certs certificates (see below)
+ *   HTTPS=0 npm run dev-server         plain http (tests, or a browser outside Office)
+ *   npm run watch                      development build into dist/ on every change, no server
  */
-/* eslint-env node */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -44,19 +45,45 @@ function isOfficeRuntimeFile(absolutePath) {
   return true;
 }
 
-/** Dev-server TLS from the files `npx office-addin-dev-certs install` writes (read directly: its API needs sudo, F4). */
-function devServerTransport() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
-  const present = Object.values(files).every((f) => fs.existsSync(path.join(dir, f)));
-  // HTTPS=0 forces http (tests); otherwise https whenever the certificates exist, since Excel loads only https pages.
-  const wanted = process.env.HTTPS !== "0" && (process.env.HTTPS === "1" || present);
-  if (wanted && !present) {
-    console.warn(`HTTPS=1 but ${dir} lacks ca.crt/localhost.crt/localhost.key; serving http. Run: npx office-addin-dev-certs install`);
+const CERT_FILES = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+
+/**
+ * How `webpack serve` talks to Excel. Excel loads add-in pages only over https, and the manifest says
+ * https://localhost:3000/, so https is the default, with the certificates of office-addin-dev-certs as in Microsoft's
+ * add-in templates: getHttpsServerOptions() creates a development CA and a localhost certificate in
+ * ~/.office-addin-dev-certs on first use, asks the system to trust the CA (Windows shows a security prompt), and
+ * returns them; later starts reuse them until they expire (30 days), then renew them the same way.
+ *
+ * - HTTPS=0 serves plain http (tests, a browser outside Office); office-addin-dev-certs is not touched.
+ * - When trusting the CA fails (Linux without sudo, a refused prompt) but the certificate files were written, they are
+ *   used anyway, with a warning: the server is https, and Excel will load it once the CA is trusted.
+ * - Without certificate files it stops with what to do, instead of serving http that Excel would refuse.
+ */
+async function devServerTransport(port) {
+  if (process.env.HTTPS === "0") return { type: "http" };
+  // Loaded only when serving: a build must not touch certificates.
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    const https = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: https.ca, key: https.key, cert: https.cert } };
+  } catch (err) {
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const reason = err && err.message ? err.message.split("\n")[0] : String(err);
+    const present = Object.values(CERT_FILES).every((f) => fs.existsSync(path.join(dir, f)));
+    if (!present) {
+      throw new Error(
+        `The dev server needs https certificates for https://localhost:${port} and could not make them: ${reason}\n` +
+          `Run \`npx office-addin-dev-certs install\` (it may ask for an administrator password), then start again; ` +
+          `or HTTPS=0 for plain http, which Excel does not load.`,
+      );
+    }
+    console.warn(
+      `Serving https with the certificates in ${dir}, but their CA could not be trusted: ${reason}\n` +
+        `Excel refuses the pages until it is: run \`npx office-addin-dev-certs install\` as a user who may install certificates.`,
+    );
+    const read = (f) => fs.readFileSync(path.join(dir, f));
+    return { type: "https", options: { ca: read(CERT_FILES.ca), cert: read(CERT_FILES.cert), key: read(CERT_FILES.key) } };
   }
-  if (!wanted || !present) return { type: "http" };
-  const read = (f) => fs.readFileSync(path.join(dir, f));
-  return { type: "https", options: { ca: read(files.ca), cert: read(files.cert), key: read(files.key) } };
 }
 
 /**
@@ -136,17 +163,23 @@ function config(env, argv) {
       maxAssetSize: 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,
     },
-    // Only `webpack serve` needs the transport; a build must not read (or warn about) certificates.
-    devServer: env && env.WEBPACK_SERVE
-      ? {
-          headers: { "Access-Control-Allow-Origin": "*" },
-          server: devServerTransport(),
-          port: Number(process.env.npm_package_config_dev_server_port || 3000),
-        }
-      : undefined,
   };
 }
 
-module.exports = config;
+/**
+ * The webpack config. `webpack serve` gets a promise of it (the certificates are read asynchronously, as in
+ * Microsoft's templates); a build gets it at once, so tests and the browser harness can call this synchronously.
+ */
+function makeConfig(env, argv) {
+  const built = config(env, argv);
+  if (!(env && env.WEBPACK_SERVE)) return built;
+  const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+  return devServerTransport(port).then((server) => ({
+    ...built,
+    devServer: { headers: { "Access-Control-Allow-Origin": "*" }, server, port },
+  }));
+}
+
+module.exports = makeConfig;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.isOfficeRuntimeFile = isOfficeRuntimeFile;

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { AppraisalOutput } from "../engine/api";
 import type { InputProblem } from "../engine/model";
 import type { CompiledRulebook } from "../engine/rulebook/compile";
-import { appraisalInputJson, countBySeverity, problemLine, resultTables, statusLabels, type WorkbookValues } from "../workbook";
+import { appraisalInputJson, countBySeverity, problemLine, resultTables, statusLabels } from "../workbook";
 import { appraiseSetup, prepareGrading } from "../workbook/grading";
 import { flag, list, readArgs, text, type OptionSpecs } from "./args";
 import type { CliIo } from "./io";

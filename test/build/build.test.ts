@@ -129,7 +129,7 @@ describe("production build", () => {
 
   describe("manifest.xml", () => {
     let xml = "";
-    let doc: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let doc: any;
 
     beforeAll(async () => {
       xml = read("manifest.xml");

@@ -76,7 +76,7 @@ export async function khjlPlugin(): Promise<FunctionPluginDefinition> {
       parameters: f.parameters.map((p) => ({ argumentType: p.dimensionality === "matrix" ? FunctionArgumentType.RANGE : FunctionArgumentType.SCALAR, optionalArg: !!p.optional })),
     };
     const proto = KhjlPlugin.prototype as unknown as Record<string, unknown>;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ProcedureAst/InterpreterState are not exported (toolchain notes)
+    // `this: any`: ProcedureAst/InterpreterState are not exported (toolchain notes)
     proto[method] = function (this: any, ast: { args: Array<{ type?: string }> }, state: unknown) {
       // Excel passes an omitted optional argument (`=KHJL.SCORE(A1:G3,,,"h003-city-bank")`) as null; HyperFormula
       // would pass a 1×1 range of nothing for a range parameter.

@@ -95,6 +95,7 @@ export async function freezeRange(target: { sheet: string } | "selection", note:
     for (let i = 0; i < pieces.length; i++) { // int: index
       const [from, to] = pieces[i];
       sheet.getRangeByIndexes(range.rowIndex + top + from, range.columnIndex + left, to - from, right - left + 1).values = grid.slice(from, to); // int: index
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB piece, never per row (payload.ts)
       if (i < pieces.length - 1) await context.sync(); // int: index (only a grid above the payload budget is cut)
     }
     for (const s of spills) {

@@ -119,6 +119,7 @@ async function readCells(context: Excel.RequestContext, items: Excel.Worksheet[]
       return range;
     });
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- runs once unless Excel refuses a >5 MB response
       await context.sync();
     } catch (e) {
       const smallest = batch.every((p) => p.to - p.from === 1); // int: rows
