@@ -12,6 +12,9 @@ import { roleGradeFindings, type RoleGradesParams } from "../../engine/kinds/too
 import type { Finding } from "../../engine/kinds/tools/findings";
 import { isUnavailable } from "../../engine/outcome";
 import { runTool } from "../../engine/tools";
+import { checkBranch } from "../../engine/api";
+import { ALL_CHECK_CODES } from "./catalog";
+import type { ProblemCode } from "../problems";
 import { clip, isBlank, isExcelError, quote } from "../cells";
 import type { Where } from "../problems";
 import type { RosterEntry } from "../roster";
@@ -77,7 +80,38 @@ export function checkRoleGrades(ctx: ValidationContext): void {
   }
 }
 
+/** A format-2 rulebook's checks on each branch: each 机构 of the roster with its staff, at the branch cell. */
+function checkBranches(ctx: ValidationContext): void {
+  const book = ctx.book.v2;
+  if (!book || !book.checks.some((r) => (r.checks ?? []).some((c) => c.forEach === "branches"))) return;
+  for (const [branch, people] of branchesOf(ctx)) {
+    const staff = people.map((e) => ({ id: e.id, role: e.role! }));
+    const first = people[0];
+    const at = entryCell(ctx, first, "branch") ?? first.at;
+    const name = branch === "" ? { zh: "未填机构的人员", en: "staff with no branch" } : { zh: branch, en: branch };
+    for (const f of checkBranch(ctx.book, ctx.settings, branch, staff, ctx.period)) {
+      const code: ProblemCode = f.code !== undefined && (ALL_CHECK_CODES as readonly string[]).includes(f.code) ? (f.code as ProblemCode) : "ruleCheck";
+      report(ctx, f.severity, code, at, {
+        zh: `${name.zh}(花名册 ${staff.length} 人):${f.zh}(${f.rule})`,
+        en: `${name.en} (${staff.length} on the roster): ${f.en} (${f.rule})`,
+      }, { field: f.field ?? "branch", rule: f.rule, ...(code === "ruleCheck" && f.code !== undefined ? { check: f.code } : {}) });
+    }
+  }
+}
+
+/** The roster's people with a role, by 机构 (blank: "") in roster order. */
+function branchesOf(ctx: ValidationContext): Map<string, RosterEntry[]> {
+  const branches = new Map<string, RosterEntry[]>();
+  for (const e of ctx.detail.roster?.values() ?? []) {
+    if (e.role === undefined) continue;
+    const b = e.branch ?? "";
+    branches.set(b, [...(branches.get(b) ?? []), e]);
+  }
+  return branches;
+}
+
 export function checkStaffing(ctx: ValidationContext): void {
+  checkBranches(ctx);
   const headcount = rulesOfKind(ctx.book, "coopRoleHeadcount");
   const share = rulesOfKind(ctx.book, "coopRoleShare");
   if (headcount.length === 0 && share.length === 0) return;

@@ -7,8 +7,9 @@ import { MATH } from "./math";
 import { VOCABULARY } from "./vocabulary";
 import { WINDOWS } from "./windows";
 import { TEXTS } from "./text";
+import { RECORDS } from "./records";
 
-export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY, ...TEXTS];
+export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY, ...TEXTS, ...RECORDS];
 
 function byName(defs: readonly FunctionDef[]): ReadonlyMap<string, FunctionDef> {
   const map = new Map<string, FunctionDef>();
