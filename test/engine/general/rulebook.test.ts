@@ -7,12 +7,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { compileRulebook } from "../../../src/engine/rulebook/compile";
 import { loadPreset, presetDocument } from "../../../src/engine/rulebooks";
-import { COOP_KINDS } from "../../../src/engine/kinds/coop";
 import { GENERAL_KINDS } from "../../../src/engine/kinds/general";
 import { GRADING_KINDS } from "../../../src/engine/kinds/grading";
 import { TENURE_KINDS } from "../../../src/engine/kinds/tenure";
 import { TOOL_KINDS } from "../../../src/engine/kinds/tools";
-import { boundaryWords, engineConvention, ratePrecision } from "../../../src/engine/kinds/conventions";
+import { boundaryWords, engineConvention } from "../../../src/engine/kinds/conventions";
 
 const SHARED = path.resolve(__dirname, "../../../../shared");
 const RULE_FILE = path.join(SHARED, "rules/seed-001-004-general.md");
@@ -102,7 +101,7 @@ describe("g-general rulebook (G001-RATE-ROUNDING … G004-EXIT-AUDIT)", () => {
   });
 
   it("gives every general kind a name no other kind group uses", () => {
-    const others = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS].map((k) => k.kind);
+    const others = [boundaryWords, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS].map((k) => k.kind);
     const mine = GENERAL_KINDS.map((k) => k.kind);
     expect(mine.filter((k) => others.includes(k))).toEqual([]);
     expect(new Set(mine).size).toBe(mine.length);
