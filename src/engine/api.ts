@@ -9,7 +9,7 @@ import { compileRulebook, type CompiledRulebook } from "./rulebook/compile";
 import { resultJson, type ManagerResultJson } from "./results";
 import { Settings } from "./settings";
 import { STANDARD_FIELDS, type FieldVocabulary } from "./input";
-import { checkManager2, type CheckFinding } from "./rulebook2/checks";
+import { checkBranch2, checkManager2, type CheckFinding } from "./rulebook2/checks";
 
 export type { CheckFinding };
 
@@ -77,6 +77,11 @@ export function appraiseAll(book: CompiledRulebook, settings: Settings, input: A
  */
 export function checkManager(book: CompiledRulebook, settings: Settings, manager: AppraisalInput["managers"][number], period: string): CheckFinding[] {
   return book.v2 ? checkManager2(book.v2, settings, manager, period) : [];
+}
+
+/** A format-2 rulebook's checks on each branch (机构), for one branch and its staff from the roster. */
+export function checkBranch(book: CompiledRulebook, settings: Settings, branch: string, staff: ReadonlyArray<{ id: string; role: string }>, period: string): CheckFinding[] {
+  return book.v2 ? checkBranch2(book.v2, settings, branch, staff, period) : [];
 }
 
 /**

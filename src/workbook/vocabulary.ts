@@ -135,6 +135,7 @@ export function taskVocabulary(book: CompiledRulebook): Map<string, string> {
       }
     }
   };
+  for (const it of book.v2?.doc.taskItems ?? []) for (const name of [it.id, it.zh, it.en]) if (!vocab.has(norm(name))) vocab.set(norm(name), it.id);
   for (const r of book.rules) walk(r.params);
   for (const [id, names] of Object.entries(TASK_ITEMS)) for (const name of [id, ...names]) if (!vocab.has(norm(name))) vocab.set(norm(name), id);
   taskVocabularies.set(book, vocab);

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { appraiseAll, checkManager, fieldVocabulary, resolveSettings } from "../../src/engine/api";
+import { appraiseAll, checkBranch, checkManager, fieldVocabulary, resolveSettings } from "../../src/engine/api";
 import { parseAppraisalInput } from "../../src/engine/input";
 import { ALL_FUNCTIONS } from "../../src/engine/lang/functions";
 import { isUnavailable } from "../../src/engine/outcome";
@@ -55,7 +55,7 @@ const months = (year: number, rows: Array<Record<string, unknown>>, from = 1) =>
 
 describe("docs/rulebook-language.md", () => {
   it("has one example per part of the language, and every example loads", () => {
-    expect([...EXAMPLES.keys()]).toEqual(["start", "fields", "settings", "formula", "functions", "tables", "windows", "ledger", "status", "check", "tool", "tool-lists", "unavailable"]);
+    expect([...EXAMPLES.keys()]).toEqual(["start", "fields", "settings", "formula", "functions", "tables", "windows", "ledger", "status", "check", "tool", "tool-lists", "unavailable", "lists"]);
     for (const id of EXAMPLES.keys()) expect(() => book(id)).not.toThrow();
   });
 
@@ -234,5 +234,20 @@ describe("docs/rulebook-language.md", () => {
     const big = one("unavailable", "2026-06", { history: [{ period: "2026-06", income: "1200000" }] });
     expect(big.unavailable).toEqual([expect.objectContaining({ output: "values.复核", code: "value", rule: "U-CHECK", zh: "月收入超过 100 万元,请核对" })]);
     stated("unavailable", "¥8,000.00", "月收入超过 100 万元,请核对");
+  });
+
+  it("lists: a task list computed row by row, the role written on the record, and a check on each branch", () => {
+    const tasks = [{ item: "deposits", plan: "1000000", actual: "950000" }, { item: "loanRecovery", plan: "500000", actual: "600000" }];
+    const r = one("lists", "2026-06", { history: [{ period: "2026-06", role: "marketer", tasks }] });
+    expect(r.values).toEqual({ 未完成项数: "1", 最低完成率: "0.95", 本月记为营销员: true });
+    const unmarked = one("lists", "2026-06", { history: [{ period: "2026-06", tasks }] });
+    expect(unmarked.values?.本月记为营销员).toBe(false);
+    const b = book("lists");
+    const s = resolveSettings(b, {});
+    if (!s.ok) throw new Error("settings");
+    const staff = [{ id: "1", role: "director" }, { id: "2", role: "director" }, ...["3", "4", "5"].map((id) => ({ id, role: "cm" }))];
+    expect(checkBranch(b, s.value, "城关信用社", staff, "2026-06").map((f) => [f.rule, f.severity, f.code, f.on, f.zh])).toEqual([["LS-DIRECTOR", "warning", "oneDirector", "branches", "城关信用社应有主任一名,现有 2 名"]]);
+    expect(checkBranch(b, s.value, "城关信用社", staff.slice(1), "2026-06")).toEqual([]);
+    stated("lists", "**1**", "**95.00%**", "**是**", "城关信用社应有主任一名,现有 2 名");
   });
 });

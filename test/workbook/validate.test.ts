@@ -206,7 +206,7 @@ describe("loans and roles", () => {
   it("C000-AUTH-LIMITS: a CM's loan above 3000 goes to the credit approval group (warning); within it, nothing", () => {
     const above = c000run(coop("客户经理", 3500));
     expect(above.findings.map((f) => [f.address, f.severity, f.code, f.rule])).toEqual([["月度指标!C2", "warning", "creditLimit", "C000-AUTH-LIMITS"]]);
-    expect(above.findings[0].zh).toMatch(/^工号 0301001 2026-12 贷款 ¥3,500\.00:客户经理:单笔 ¥3,500\.00 .*须经信贷审批小组研究决定\(未填单户累欠,按 0 计\)\(C000-AUTH-LIMITS\)$/);
+    expect(above.findings[0].zh).toMatch(/^工号 0301001\(客户经理\)2026-12:贷款 ¥3,500\.00:客户经理:单笔 ¥3,500\.00 .*须经信贷审批小组研究决定\(未填单户累欠,按 0 计\)\(C000-AUTH-LIMITS\)$/);
     expect(c000run(coop("客户经理", 3000)).findings).toEqual([]);
   });
 
@@ -215,7 +215,7 @@ describe("loans and roles", () => {
     expect(household.findings.map((f) => f.code)).toEqual(["creditLimit"]);
     expect(household.findings[0].zh).not.toContain("未填单户累欠");
     const noCard = c000run(coop("客户经理", 2000, { header: ["单户累欠", "守信卡"], cells: [1000, "否"] }));
-    expect(noCard.findings.map((f) => [f.severity, f.code, f.zh])).toEqual([["warning", "creditLimit", "工号 0301001 2026-12 贷款 ¥2,000.00:直接发放须凭农户守信卡(C000-AUTH-LIMITS)"]]);
+    expect(noCard.findings.map((f) => [f.severity, f.code, f.zh])).toEqual([["warning", "creditLimit", "工号 0301001(客户经理)2026-12:贷款 ¥2,000.00:直接发放须凭农户守信卡(C000-AUTH-LIMITS)"]]);
     expect(c000run(coop("客户经理", 2000, { header: ["单户累欠", "守信卡"], cells: [1000, "是"] })).findings).toEqual([]);
     expect(brief(c000run(coop("客户经理", 2000, { header: ["守信卡"], cells: ["也许"] })))).toEqual(["月度指标!D2 error badFlagValue"]);
   });

@@ -1,5 +1,5 @@
 /**
- * Convention kinds: data the engine and other kinds read (boundary words, rate precision) and conventions the
+ * Convention kinds: data the engine and other kinds read (boundary words) and conventions the
  * engine implements in code once for every rulebook (decimal arithmetic, units), recorded so every rule id has
  * its place in the rulebook.
  */
@@ -15,15 +15,6 @@ export const boundaryWords: ConventionKind<BoundaryParams> = {
     const s = rule.params.bySetting;
     return s && !book.doc.settings[s.setting] ? [`setting ${s.setting} is not declared`] : [];
   },
-};
-
-const Rounding = z.object({ decimals: z.number().int(), mode: z.enum(["halfUp", "halfEven", "down"]) }).strict();
-const RatePrecisionParams = z.object({ setting: z.string(), modes: z.record(z.string(), Rounding.nullable()) }).strict();
-
-export const ratePrecision: ConventionKind<z.infer<typeof RatePrecisionParams>> = {
-  kind: "ratePrecision",
-  stage: "convention",
-  params: RatePrecisionParams,
 };
 
 const EngineConventionParams = z

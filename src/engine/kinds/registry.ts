@@ -2,14 +2,13 @@
  * Every rule kind the engine can interpret. A rulebook naming any other kind is rejected at load time.
  * Each group lives in its own folder; add a kind to its group's index, not here.
  */
-import { boundaryWords, engineConvention, ratePrecision } from "./conventions";
+import { boundaryWords, engineConvention } from "./conventions";
 import { TOOL_KINDS } from "./tools";
 import { GRADING_KINDS } from "./grading";
 import { TENURE_KINDS } from "./tenure";
-import { COOP_KINDS } from "./coop";
 import type { AnyKind } from "./types";
 
-const ALL: AnyKind[] = [boundaryWords, ratePrecision, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS, ...COOP_KINDS];
+const ALL: AnyKind[] = [boundaryWords, engineConvention, ...TOOL_KINDS, ...GRADING_KINDS, ...TENURE_KINDS];
 
 function byName(kinds: AnyKind[]): ReadonlyMap<string, AnyKind> {
   const map = new Map<string, AnyKind>();

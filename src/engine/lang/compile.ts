@@ -12,7 +12,7 @@ import { isTypeProblem, type ArgKind, type CallInfo } from "./functions/define";
 import { same } from "./functions/logic";
 import { show, type Node } from "./syntax";
 import { ANY, BOOL, DATE, num, productUnit, quotientUnit, sameUnit, TEXT, typeWords, unitOf, type VType } from "./types";
-import { DateValue, isDate, isMissing, isNumber, isTable, missing, type Value } from "./values";
+import { DateValue, isDate, isMissing, isNumber, isTable, missing, TableValue, type Value } from "./values";
 
 /** What a name in a formula refers to, as the rulebook compiler resolves it. */
 export interface NameRef {
@@ -215,6 +215,51 @@ class Compiler {
     const l = this.compile(node.left);
     const r = this.compile(node.right);
     this.lastOperands = [l.run, r.run];
+    if (node.op !== "&" && (isColumn(l.type) || isColumn(r.type))) return this.elementwise(node, l, r);
+    return this.scalar(node, l, r);
+  }
+
+  /**
+   * An operator on a column (a list's column, as Excel's array formulas): applied row by row, the other side being
+   * a column of the same length or one value; the result is a column. A row that cannot be computed (a plan of 0
+   * dividing) keeps its error in its own cell, as Excel does: COUNTIF and COUNTIFS count it as not matching.
+   */
+  private elementwise(node: Extract<Node, { t: "bin" }>, l: { type: VType; run: Thunk }, r: { type: VType; run: Thunk }): { type: VType; run: Thunk } {
+    const cellType = (t: VType): VType => {
+      if (t.k !== "table") return t;
+      if (!t.columns || t.columns.length !== 1) return fail(node.at, `${node.op} 只能逐行用于一列,不能用于整张表(${t.columns?.length ?? "?"} 列)`, `${node.op} applies row by row to one column, not to a whole table (${t.columns?.length ?? "?"} columns)`);
+      return t.columns[0].type;
+    };
+    let a: Value = false;
+    let b: Value = false;
+    const cell = this.scalar(node, { type: cellType(l.type), run: () => a }, { type: cellType(r.type), run: () => b });
+    const L = l.run;
+    const R = r.run;
+    const op = cell.run;
+    const cellsOf = (v: Value): Value[] | undefined => (isTable(v) ? v.rows.map((row) => row[0]) : undefined);
+    return {
+      type: { k: "table", columns: [{ name: "value", type: cell.type }] },
+      run: (f) => {
+        const x = L(f);
+        if (isMissing(x)) return x;
+        const y = R(f);
+        if (isMissing(y)) return y;
+        const xs = cellsOf(x);
+        const ys = cellsOf(y);
+        const n = xs?.length ?? ys?.length ?? 0;
+        if (xs && ys && xs.length !== ys.length) return missing("value", `${node.op} 两边的列长度不同(${xs.length} 与 ${ys.length})`, `${node.op}: columns of different lengths (${xs.length} and ${ys.length})`);
+        const rows: Value[][] = [];
+        for (let i = 0; i < n; i++) { // int: row index
+          a = xs ? xs[i] : x;
+          b = ys ? ys[i] : y;
+          rows.push([op(f)]);
+        }
+        return new TableValue(["value"], rows);
+      },
+    };
+  }
+
+  private scalar(node: Extract<Node, { t: "bin" }>, l: { type: VType; run: Thunk }, r: { type: VType; run: Thunk }): { type: VType; run: Thunk } {
     const L = l.run;
     const R = r.run;
     const op = node.op;
@@ -440,6 +485,11 @@ class Compiler {
   result(): Part[] {
     return this.parts;
   }
+}
+
+/** A one-column table type (a list's column, or an operator's column result). */
+function isColumn(t: VType): boolean {
+  return t.k === "table";
 }
 
 const COMPARE = {

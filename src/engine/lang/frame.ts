@@ -19,6 +19,8 @@ export interface Host {
   hasRecord(period: string): boolean;
   /** The events flagged in this period (a month's record, or every record inside a longer period). */
   flags(period: string): readonly string[] | undefined;
+  /** The role written on the period's own record (a move, a re-appointment), if the record names one. */
+  recordRole?(period: string): string | undefined;
   /** The period the appraisal is for (a year, while a trigger is judged in each of its months); none in a tool. */
   readonly appraised?: string;
   /**

@@ -32,7 +32,7 @@ export function rulesOfStage(book: CompiledRulebook, stage: string): readonly Co
   return list;
 }
 
-/** The first rule whose document declares this kind (a convention such as boundaryWords or ratePrecision). */
+/** The first rule whose document declares this kind (a convention such as boundaryWords). */
 export function firstRuleOfKind(book: CompiledRulebook, docKind: string): CompiledRule | undefined {
   const a = of(book);
   let rule = a.byDocKind.get(docKind);

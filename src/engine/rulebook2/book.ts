@@ -78,7 +78,7 @@ export interface CompiledCheck {
   /** The declared field (by id), or role, grade, name, branch, id: the column whose cell the finding points at. */
   field?: string;
   message: Template;
-  forEach: "records" | "clients" | "manager";
+  forEach: "records" | "clients" | "manager" | "branches";
 }
 
 export interface ToolStep {

@@ -6,11 +6,12 @@
  * finding: the missing cell is the validator's own finding.
  */
 import { Dec } from "../decimal";
-import type { Value } from "../lang/values";
+import type { MissingPolicy } from "../lang/frame";
+import { missing, TableValue, type Value } from "../lang/values";
 import type { ManagerInput } from "../model";
 import type { Settings } from "../settings";
 import type { Book2, CompiledCheck, Rule2 } from "./book";
-import type { MFrame } from "./frame";
+import { MFrame, type Evaluator, type Locals } from "./frame";
 import { ManagerEval } from "./evaluate";
 import { fill } from "./explain";
 import { settingValues } from "./outcome";
@@ -21,8 +22,8 @@ export interface CheckFinding {
   code?: string;
   /** The period record judged (the appraised period for a check on each person). */
   period: string;
-  /** What was judged: a period record, a client row of it, or the person. */
-  on: "records" | "clients" | "manager";
+  /** What was judged: a period record, a client row of it, the person, or a branch's staff. */
+  on: "records" | "clients" | "manager" | "branches";
   /** The column whose cell the finding points at: a declared field id, or role, grade, name, branch, id. */
   field?: string;
   /** The client row's index in the period record's clients, for a check on every client. */
@@ -76,6 +77,80 @@ export function checkManager2(book: Book2, settings: Settings, manager: ManagerI
           });
         }
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * A branch (机构) of the roster as a check on each branch sees it: its name (机构) and its staff (职工: id, role);
+ * nothing of any one person's records.
+ */
+class BranchEval implements Evaluator {
+  constructor(
+    readonly book: Book2,
+    readonly settings: readonly Value[],
+    private readonly branch: string,
+    private readonly staff: ReadonlyArray<{ id: string; role: string }>,
+    readonly appraised: string,
+  ) {}
+  get grades(): readonly string[] {
+    return this.book.grades;
+  }
+  firstPeriod(): string | undefined {
+    return undefined;
+  }
+  hasRecord(): boolean {
+    return false;
+  }
+  flags(): readonly string[] | undefined {
+    return undefined;
+  }
+  rule(index: number): Value {
+    const r = this.book.rules[index];
+    return missing("na", `按机构的检查不能读取个人的规则 ${r.id}`, `a check on each branch cannot read a person's rule ${r.id}`);
+  }
+  field(): Value {
+    return missing("na", "按机构的检查不读个人字段", "a check on each branch reads no person's field");
+  }
+  role(): Value {
+    return missing("na", "按机构的检查没有个人角色", "a check on each branch has no person's role");
+  }
+  grade(): Value {
+    return missing("na", "按机构的检查没有个人等级", "a check on each branch has no person's grade");
+  }
+  ident(which: "id" | "name" | "branch"): Value {
+    return which === "branch" ? this.branch : missing("na", "按机构的检查没有个人", "a check on each branch has no person");
+  }
+  list(which: "tasks" | "clients" | "staff"): Value {
+    if (which !== "staff") return missing("na", "按机构的检查没有个人的任务或客户", "a check on each branch has no person's tasks or clients");
+    return new TableValue(["id", "role"], this.staff.map((p) => [p.id, p.role]));
+  }
+  frame(period: string, policy: MissingPolicy, locals?: Locals): MFrame {
+    return new MFrame(this, period, policy, locals);
+  }
+}
+
+/** The checks on each branch (`forEach: "branches"`) for one branch of the roster and its staff. */
+export function checkBranch2(book: Book2, settings: Settings, branch: string, staff: ReadonlyArray<{ id: string; role: string }>, appraised: string): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  const ev = new BranchEval(book, settingValues(book, settings), branch, staff, appraised);
+  const frame = ev.frame(appraised, "undetermined");
+  for (const rule of book.checks) {
+    for (const check of rule.checks ?? []) {
+      if (check.forEach !== "branches" || check.if.run(frame) !== true) continue;
+      const words = fill(check.message, frame, book);
+      if (!words) continue;
+      out.push({
+        rule: words.id ?? rule.id,
+        severity: check.severity,
+        ...(check.code !== undefined ? { code: check.code } : {}),
+        period: appraised,
+        on: "branches",
+        ...(check.field !== undefined ? { field: check.field } : {}),
+        zh: words.zh,
+        en: words.en,
+      });
     }
   }
   return out;

@@ -44,8 +44,15 @@ const OUTCOME_NAMES = new Set(["结果", "outcome"]);
 /** In a status's cases and texts: the rules behind the outcome, and the triggers that could not be judged. */
 const BECAUSE_NAMES = new Set(["依据", "because"]);
 const UNJUDGED_NAMES = new Set(["未判断", "unjudged"]);
-/** A period's lists: its tasks (item, plan, actual) and its clients (id and the rulebook's fields). */
-const LISTS: Record<string, "tasks" | "clients"> = { 任务: "tasks", tasks: "tasks", 客户: "clients", clients: "clients" };
+/**
+ * A period's lists: its tasks (item, plan, actual) and its clients (id and the rulebook's fields); in a check on
+ * each branch, the branch's staff (id, role).
+ */
+const LISTS: Record<string, "tasks" | "clients" | "staff"> = { 任务: "tasks", tasks: "tasks", 客户: "clients", clients: "clients", 职工: "staff", staff: "staff" };
+const STAFF_COLUMNS = [
+  { name: "id", type: { k: "text" } as VType },
+  { name: "role", type: { k: "text", of: "role" } as VType },
+];
 const TASK_COLUMNS = [
   { name: "item", type: { k: "text" } as VType },
   { name: "plan", type: { k: "num", unit: "number" } as VType },
@@ -351,7 +358,7 @@ class BookCompiler {
     }
     const list = Object.prototype.hasOwnProperty.call(LISTS, n) ? LISTS[n] : undefined;
     if (list) {
-      const columns = list === "tasks" ? TASK_COLUMNS : [{ name: "id", type: { k: "text" } as VType }, ...this.fields.filter((f) => f.per === "period").map((f) => ({ name: f.id, type: typeOfField(f.unit) }))];
+      const columns = list === "tasks" ? TASK_COLUMNS : list === "staff" ? STAFF_COLUMNS : [{ name: "id", type: { k: "text" } as VType }, ...this.fields.filter((f) => f.per === "period").map((f) => ({ name: f.id, type: typeOfField(f.unit) }))];
       return { type: { k: "table", columns }, run: (f) => (f as MFrame).ev.list(list, f.period), label: { zh: n, en: n } };
     }
     // A column of a table: 任务.plan, a tool's list input's column, a multi-output table's column.

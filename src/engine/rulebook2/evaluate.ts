@@ -211,6 +211,10 @@ export class ManagerEval implements Evaluator {
     return this.recordOf(period)?.role ?? this.manager.role;
   }
 
+  recordRole(period: string): string | undefined {
+    return this.recordOf(period)?.role;
+  }
+
   grade(period: string): Value {
     const g = this.recordOf(period)?.grade ?? this.manager.grade;
     return g ?? missing("na", "未给出等级", "no grade given");
@@ -221,7 +225,8 @@ export class ManagerEval implements Evaluator {
     return v ?? missing("na", `未给出${which === "name" ? "姓名" : which === "branch" ? "机构" : "工号"}`, `no ${which} given`);
   }
 
-  list(which: "tasks" | "clients", period: string): Value {
+  list(which: "tasks" | "clients" | "staff", period: string): Value {
+    if (which === "staff") return missing("na", "职工名单只在按机构的检查中可用", "the staff list is only available in a check on each branch");
     const r = this.byPeriod.get(period);
     if (!r) return missing("na", `缺少 ${period} 的记录`, `no record for ${period}`);
     if (which === "tasks") return new TableValue(["item", "plan", "actual"], r.tasks.map((t) => [t.item, t.plan, t.actual]));

@@ -36,8 +36,8 @@ export interface Evaluator extends Host {
   role(period: string): Value;
   grade(period: string): Value;
   ident(which: "id" | "name" | "branch"): Value;
-  /** A period's list: its tasks or its clients, as a table. */
-  list(which: "tasks" | "clients", period: string): Value;
+  /** A period's list: its tasks or its clients, as a table; a branch's staff, in a check on each branch. */
+  list(which: "tasks" | "clients" | "staff", period: string): Value;
   frame(period: string, policy: MissingPolicy, locals?: Locals): MFrame;
 }
 

@@ -197,8 +197,11 @@ export const CheckDecl = z
     field: z.string().optional(),
     /** What the finding says, with {formula} placeholders like an explanation. */
     message: Explain,
-    /** What is checked: every period record (default), every client row (客户) of it, or each person once. */
-    forEach: z.enum(["records", "clients", "manager"]).optional(),
+    /**
+     * What is checked: every period record (default), every client row (客户) of it, each person once, or each
+     * branch (机构) of the roster once, with its staff as the list 职工 (id, role).
+     */
+    forEach: z.enum(["records", "clients", "manager", "branches"]).optional(),
   })
   .strict();
 
@@ -326,6 +329,8 @@ export const RulebookDoc2 = z
     /** Events a period record may flag: a standard flag by id, or one of the rulebook's own. */
     flags: z.array(z.union([z.string(), Named])).default([]),
     settings: z.record(z.string(), SettingDecl).default({}),
+    /** The task items (任务项目) the rulebook's 任务 lists hold: ids with the names a workbook's 项目 cells may use. */
+    taskItems: z.array(Named).default([]),
     functions: z.record(FormulaName, FunctionDecl).default({}),
     rules: z.array(RuleDecl).min(1),
     outputs: OutputsDecl.default({ values: [] }),

@@ -20,7 +20,7 @@ import { checkFormulaCount } from "./formulas";
 import { checkLedger } from "./ledger";
 import { checkNames, checkRoleGrades, checkStaffing } from "./people";
 import { checkPeriods, checkRecordForPeriod } from "./periods";
-import { checkClientBands, checkClientRows, checkCreditLimits, checkRoleRows } from "./ruleTools";
+import { checkClientBands, checkClientRows, checkCreditLimits } from "./ruleTools";
 import { checkRulebookRules } from "./rulebookChecks";
 import { checkTiers } from "./settings";
 
@@ -84,7 +84,6 @@ export function validateWorkbook(values: WorkbookValues, options: ValidateOption
   checkNames(ctx);
   checkRoleGrades(ctx);
   checkStaffing(ctx);
-  checkRoleRows(ctx);
   checkClientRows(ctx);
   checkClientBands(ctx);
   checkCreditLimits(ctx);

@@ -4,14 +4,14 @@
  *   cause); counted per sheet, id and name;
  * - roleGrade (H003-ROLE-GRADES, B002-GRADES): a role that carries a grade without one, or a grade on a role that
  *   has none, judged by the rulebook's role semantics (roleGradeFindings);
- * - staffHeadcount, staffShare (C000-SERVICE-STAFF-3, C000-CM-SHARE-50): each 机构's staff from the roster, run
- *   through the rulebook's own staffing tools. A roster that lists only customer managers says nothing about the
- *   coop's staff, so a 机构 is checked only when its roster rows name one of the service roles.
+ * - staffHeadcount, staffShare and any other check on each branch (forEach: branches; C000-SERVICE-STAFF-3,
+ *   C000-CM-SHARE-50): each 机构's staff from the roster, judged by the rulebook's own checks. A rulebook whose
+ *   staffing rules read a whole coop says in its check when a 机构 is one (e.g. its roster rows name a service role).
  */
 import { roleGradeFindings, type RoleGradesParams } from "../../engine/kinds/tools/roleGrades";
-import type { Finding } from "../../engine/kinds/tools/findings";
-import { isUnavailable } from "../../engine/outcome";
-import { runTool } from "../../engine/tools";
+import { checkBranch } from "../../engine/api";
+import { ALL_CHECK_CODES } from "./catalog";
+import type { ProblemCode } from "../problems";
 import { clip, isBlank, isExcelError, quote } from "../cells";
 import type { Where } from "../problems";
 import type { RosterEntry } from "../roster";
@@ -77,34 +77,36 @@ export function checkRoleGrades(ctx: ValidationContext): void {
   }
 }
 
-export function checkStaffing(ctx: ValidationContext): void {
-  const headcount = rulesOfKind(ctx.book, "coopRoleHeadcount");
-  const share = rulesOfKind(ctx.book, "coopRoleShare");
-  if (headcount.length === 0 && share.length === 0) return;
-  const serviceRoles = new Set(headcount.flatMap((r) => (r.params as { roles: string[] }).roles));
+/** A format-2 rulebook's checks on each branch: each 机构 of the roster with its staff, at the branch cell. */
+function checkBranches(ctx: ValidationContext): void {
+  const book = ctx.book.v2;
+  if (!book || !book.checks.some((r) => (r.checks ?? []).some((c) => c.forEach === "branches"))) return;
+  for (const [branch, people] of branchesOf(ctx)) {
+    const staff = people.map((e) => ({ id: e.id, role: e.role! }));
+    const first = people[0];
+    const at = entryCell(ctx, first, "branch") ?? first.at;
+    const name = branch === "" ? { zh: "未填机构的人员", en: "staff with no branch" } : { zh: branch, en: branch };
+    for (const f of checkBranch(ctx.book, ctx.settings, branch, staff, ctx.period)) {
+      const code: ProblemCode = f.code !== undefined && (ALL_CHECK_CODES as readonly string[]).includes(f.code) ? (f.code as ProblemCode) : "ruleCheck";
+      report(ctx, f.severity, code, at, {
+        zh: `${name.zh}(花名册 ${staff.length} 人):${f.zh}(${f.rule})`,
+        en: `${name.en} (${staff.length} on the roster): ${f.en} (${f.rule})`,
+      }, { field: f.field ?? "branch", rule: f.rule, ...(code === "ruleCheck" && f.code !== undefined ? { check: f.code } : {}) });
+    }
+  }
+}
+
+/** The roster's people with a role, by 机构 (blank: "") in roster order. */
+function branchesOf(ctx: ValidationContext): Map<string, RosterEntry[]> {
   const branches = new Map<string, RosterEntry[]>();
   for (const e of ctx.detail.roster?.values() ?? []) {
     if (e.role === undefined) continue;
     const b = e.branch ?? "";
     branches.set(b, [...(branches.get(b) ?? []), e]);
   }
-  for (const [branch, people] of branches) {
-    if (serviceRoles.size > 0 && !people.some((e) => serviceRoles.has(e.role!))) continue;
-    const staff = people.map((e) => ({ id: e.id, role: e.role! }));
-    const first = people[0];
-    const at = entryCell(ctx, first, "branch") ?? first.at;
-    const name = branch === "" ? { zh: "未填机构的人员", en: "staff with no branch" } : { zh: branch, en: branch };
-    for (const [code, rules] of [["staffHeadcount", headcount], ["staffShare", share]] as const) {
-      for (const rule of rules) {
-        const out = runTool(ctx.book, ctx.settings, rule.id, { staff });
-        if (isUnavailable(out)) continue;
-        for (const f of (out.value as { findings: Finding[] }).findings) {
-          report(ctx, f.severity, code, at, {
-            zh: `${name.zh}(花名册 ${staff.length} 人):${f.message.zh}(${f.rule})`,
-            en: `${name.en} (${staff.length} on the roster): ${f.message.en} (${f.rule})`,
-          }, { field: "role", rule: f.rule });
-        }
-      }
-    }
-  }
+  return branches;
+}
+
+export function checkStaffing(ctx: ValidationContext): void {
+  checkBranches(ctx);
 }

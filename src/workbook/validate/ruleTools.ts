@@ -1,15 +1,13 @@
 /**
  * Checks a rulebook states as rules: each row is run through the rule's own tool (src/engine/tools.ts runTool), so
  * the validator and the cell functions judge a row the same way and no threshold is written twice.
- * - roleRowCheck (roleRowChecks: H003-AGENT-NO-LOANS, C000-SPECIALIST): business a role must not have, such as an
- *   agent's loans;
  * - clientRowCheck (clientRowChecks: B002-CLIENT-ASSIGN-50W, B002-TRAINEE-NO-CREDIT): per client row;
  * - clientBand (gradeBands: H003-CLIENT-BAND): a client above the band of its manager's grade;
- * - creditLimit (authorityLimit: H003-LOAN-AUTHORITY; coopLoanAuthority: C000-AUTH-LIMITS): a loan (a 贷款金额 cell
- *   in 客户 or 月度指标) above the manager's authority. A role with no authority at all is left to its row check.
+ * - creditLimit (authorityLimit): a loan (a 贷款金额 cell in 客户 or 月度指标) above the manager's authority.
+ * A format-2 rulebook states these as its own checks (rulebookChecks.ts).
  * The role and grade are those of the row's period (the period's cells, else the roster's).
  */
-import { ZERO, type Dec } from "../../engine/decimal";
+import type { Dec } from "../../engine/decimal";
 import { isFieldName, type FieldName } from "../../engine/fields";
 import { money } from "../../engine/format";
 import type { Finding } from "../../engine/kinds/tools/findings";
@@ -17,14 +15,10 @@ import { isUnavailable } from "../../engine/outcome";
 import type { CompiledRule } from "../../engine/rulebook/compile";
 import { runTool } from "../../engine/tools";
 import type { Reason } from "../../engine/model";
-import { isBlank, showCell } from "../cells";
-import { MONEY_KEYS } from "../headers";
 import type { Where } from "../problems";
-import type { RecordBuild, SourceRow } from "../records";
+import type { RecordBuild } from "../records";
 import type { RosterEntry } from "../roster";
-import type { ColumnKey } from "../synonyms";
-import { readTruth } from "../vocabulary";
-import { cellOf, clientCell, readKeyAmount, report, roleGradeIn, roleLabel, rulesOfKind, type ValidationContext } from "./context";
+import { cellOf, clientCell, readKeyAmount, report, roleGradeIn, rulesOfKind, type ValidationContext } from "./context";
 
 /** Every usable manager's records, with the role and grade of each period. */
 function* periodsOfManagers(ctx: ValidationContext): Generator<{ entry: RosterEntry; build: RecordBuild; role?: string; grade?: string }> {
@@ -36,50 +30,6 @@ function* periodsOfManagers(ctx: ValidationContext): Generator<{ entry: RosterEn
 
 
 // ---------------------------------------------------------------------------------------------------------------
-
-interface RowCheckParams {
-  roles: string[];
-  checks: Array<{ measures: Record<string, unknown> }>;
-}
-
-export function checkRoleRows(ctx: ValidationContext): void {
-  for (const rule of rulesOfKind(ctx.book, "roleRowChecks")) {
-    const p = rule.params as RowCheckParams;
-    const measures = [...new Set(p.checks.flatMap((c) => Object.keys(c.measures)))];
-    for (const { entry, build, role } of periodsOfManagers(ctx)) {
-      if (role === undefined || !p.roles.includes(role)) continue;
-      const rows: Array<Record<string, string>> = [];
-      const refs = new Map<string, { where: Where; measure: string }>();
-      const add = (where: Where | undefined, measure: string, value: Dec | undefined) => {
-        if (!where || value === undefined) return;
-        const ref = `r${refs.size}`;
-        refs.set(ref, { where, measure });
-        rows.push({ ref, [measure]: value.toFixed() });
-      };
-      const sources = [...(build.source ? [build.source] : []), ...build.clientRows];
-      for (const m of measures) {
-        if (isFieldName(m)) {
-          add(build.cells[m], m, build.record.values[m]);
-          build.record.clients.forEach((c, i) => add(build.clientRows[i].cells[m], m, c.values[m]));
-        } else if (MONEY_KEYS.has(m as ColumnKey)) {
-          for (const s of sources) add(cellOf(s.table, s.row, m as ColumnKey), m, readKeyAmount(ctx, s.table, s.row, m as ColumnKey, entry.id, { silent: true }));
-        }
-      }
-      if (rows.length === 0) continue;
-      const out = runTool(ctx.book, ctx.settings, rule.id, { role, rows });
-      if (isUnavailable(out)) continue;
-      const label = roleLabel(ctx.book, role);
-      for (const f of (out.value as { findings: Finding[] }).findings) {
-        const at = refs.get(f.ref ?? "");
-        if (!at) continue;
-        report(ctx, f.severity, "roleRowCheck", at.where, {
-          zh: `工号 ${entry.id}(${label.zh})${build.record.period}:${f.message.zh}`,
-          en: `staff id ${entry.id} (${label.en}) ${build.record.period}: ${f.message.en}`,
-        }, { field: at.measure, managerId: entry.id, rule: f.rule });
-      }
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -167,14 +117,8 @@ interface NoAuthority {
 }
 
 export function checkCreditLimits(ctx: ValidationContext): void {
-  const rules = rulesOfKind(ctx.book, "authorityLimit", "coopLoanAuthority");
+  const rules = rulesOfKind(ctx.book, "authorityLimit");
   if (rules.length === 0) return;
-  // Roles whose every loan a row check reports already (an agent's, a specialist's).
-  const rowChecked = new Set(
-    rulesOfKind(ctx.book, "roleRowChecks")
-      .filter((r) => (r.params as RowCheckParams).checks.some((c) => "loanAmount" in c.measures))
-      .flatMap((r) => (r.params as RowCheckParams).roles),
-  );
   const spec = ctx.book.doc.rounding.money;
   for (const { entry, build, role, grade } of periodsOfManagers(ctx)) {
     if (role === undefined) continue;
@@ -186,9 +130,7 @@ export function checkCreditLimits(ctx: ValidationContext): void {
       const head = { zh: `工号 ${entry.id} ${build.record.period} 贷款 ${money(amount, spec)}`, en: `staff id ${entry.id} ${build.record.period}, loan ${money(amount, spec)}` };
       for (const rule of rules) {
         const none = (rule.params as NoAuthority).noAuthority?.roles ?? [];
-        if (none.includes(role) && rowChecked.has(role)) continue;
-        if (rule.kind.kind === "authorityLimit") authority(ctx, rule, { entry, role, grade, amount, at, head, none });
-        else coopAuthority(ctx, rule, { entry, role, amount, at, head, src });
+        authority(ctx, rule, { entry, role, grade, amount, at, head, none });
       }
     }
   }
@@ -218,40 +160,3 @@ function authority(ctx: ValidationContext, rule: CompiledRule, row: LoanRow & { 
   }, { field: "loanAmount", managerId: row.entry.id, rule: rule.id });
 }
 
-function coopAuthority(ctx: ValidationContext, rule: CompiledRule, row: LoanRow & { src: SourceRow }): void {
-  const { src } = row;
-  const hasHousehold = src.table.mapping.byKey.has("householdOutstanding");
-  const household = hasHousehold && !isBlank(src.row.cells[src.table.mapping.byKey.get("householdOutstanding")!.col])
-    ? readKeyAmount(ctx, src.table, src.row, "householdOutstanding", row.entry.id)
-    : ZERO;
-  if (household === undefined) return; // unreadable, reported
-  const trustAt = cellOf(src.table, src.row, "trustCard");
-  const trust = trustAt ? readTruth(src.row.cells[trustAt.col!]) : undefined;
-  if (trustAt && trust === undefined) {
-    report(ctx, "error", "badFlagValue", trustAt, {
-      zh: `守信卡应为 是/否,却是 ${showCell(src.row.cells[trustAt.col!])},该笔贷款未核对授信权限`,
-      en: `trustCard must be yes/no, not ${showCell(src.row.cells[trustAt.col!])}; the loan's authority is not checked`,
-    }, { field: "trustCard", managerId: row.entry.id });
-    return;
-  }
-  const input = { role: row.role, loanAmount: row.amount.toFixed(), householdOutstanding: household.toFixed(), ...(trust !== undefined ? { trustCard: trust } : {}) };
-  const out = runTool(ctx.book, ctx.settings, rule.id, input);
-  if (isUnavailable(out)) return;
-  const v = out.value as { decision: "direct" | "committee" | "notAllowed"; findings: Finding[] };
-  const assumed = hasHousehold ? { zh: "", en: "" } : { zh: "(未填单户累欠,按 0 计)", en: " (no household debt given: taken as 0)" };
-  if (v.decision === "committee") {
-    report(ctx, "warning", "creditLimit", row.at, {
-      zh: `${row.head.zh}:${joined(out.reasons, "zh")}${assumed.zh}(${rule.id})`,
-      en: `${row.head.en}: ${joined(out.reasons, "en")}${assumed.en} (${rule.id})`,
-    }, { field: "loanAmount", managerId: row.entry.id, rule: rule.id });
-    return;
-  }
-  // Direct issuance needs the trust card; without a 守信卡 column there is nothing to check it against.
-  if (v.decision === "direct" && !trustAt) return;
-  for (const f of v.findings) {
-    report(ctx, f.severity, "creditLimit", row.at, {
-      zh: `${row.head.zh}:${f.message.zh}(${f.rule})`,
-      en: `${row.head.en}: ${f.message.en} (${f.rule})`,
-    }, { field: "loanAmount", managerId: row.entry.id, rule: f.rule });
-  }
-}

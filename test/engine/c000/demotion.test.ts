@@ -252,3 +252,21 @@ describe("C000-REINSTATE", () => {
     );
   });
 });
+
+describe("C000-DEMOTE-EFFECT: a quarter is judged on its months", () => {
+  it("C000-DEMOTE-3M: Jan, Feb, Mar missed → the first quarter's status is demote, triggered in March", () => {
+    const r = at("mmm", "2024-Q1");
+    expect(r.status).toBe("demote");
+    expect(r.outcomes).toEqual([{ rule: "C000-DEMOTE-3M", fires: "demote", code: "THREE_MONTHS_MISSED", period: "2024-03" }]);
+  });
+
+  it("C000-REINSTATE: demoted in March, April completed → the second quarter's status is demoted; three completed months → reinstate", () => {
+    expect(at("mmmc", "2024-Q2").status).toBe("demoted");
+    expect(at("mmmccc", "2024-Q2").status).toBe("reinstate");
+  });
+
+  it("a quarter without monthly task records is not judged by the cycle (normal)", () => {
+    expect(appraiseOne(BOOK, { role: "cm", grade: "level3", history: [{ period: "2024-Q1", taskCompletion: "0.9" }] }, "2024-Q1").status).toBe("normal");
+  });
+});
+

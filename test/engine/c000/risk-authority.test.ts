@@ -1,6 +1,7 @@
 /**
  * C000-RISKDEP-ROLE, C000-RISKDEP-PLEDGE, C000-AUTH-LIMITS and C000-REPORT-CADENCE as tool rules, with every
- * c000.riskDeposit.* setting, c000.generalMarketer.as and c000.authority.cumulativeIncludesNew.
+ * c000.riskDeposit.* setting, c000.generalMarketer.as and c000.authority.cumulativeIncludesNew. An answer carries its
+ * severity ("error", "warning" or "") and the rulebook's words, each line citing its rule.
  */
 import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
@@ -144,7 +145,8 @@ describe("C000-AUTH-LIMITS", () => {
   it("C000-AUTH-LIMITS / C000-SPECIALIST: a specialist has no authority → notAllowed with an error", () => {
     const v = value("C000-AUTH-LIMITS", { role: "specialist", loanAmount: "2000", householdOutstanding: "0" });
     expect(v.decision).toBe("notAllowed");
-    expect(v.findings[0]).toMatchObject({ severity: "error", rule: "C000-SPECIALIST" });
+    expect(v.severity).toBe("error");
+    expect(v.reasons[0]).toMatchObject({ rule: "C000-SPECIALIST", zh: "专项业务营销员不能办理贷款业务" });
   });
 
   it.each(["counter", "deputyDirector", "generalMarketer"])("C000-AUTH-LIMITS: %s has no authority → committee", (role) => {
@@ -154,7 +156,8 @@ describe("C000-AUTH-LIMITS", () => {
   it("C000-AUTH-LIMITS: a direct loan without the farmer's trust card → warning", () => {
     const v = value("C000-AUTH-LIMITS", { role: "cm", loanAmount: "1000", householdOutstanding: "0" });
     expect(v.decision).toBe("direct");
-    expect(v.findings).toEqual([{ severity: "warning", rule: "C000-AUTH-LIMITS", message: { zh: "直接发放须凭农户守信卡", en: "direct issuance is based on the farmer's trust card" } }]);
+    expect(v.severity).toBe("warning");
+    expect(v.reasons.slice(1)).toEqual([{ rule: "C000-AUTH-LIMITS", zh: "直接发放须凭农户守信卡", en: "direct issuance is based on the farmer's trust card" }]);
   });
 
   it("C000-AUTH-LIMITS: a loan of 0 is an input error", () => {
@@ -167,18 +170,18 @@ describe("C000-REPORT-CADENCE", () => {
   it("C000-REPORT-CADENCE: the rule file's example — 2024-02-25 is in the third 旬 of February (21–29)", () => {
     const v = value("C000-REPORT-CADENCE", { date: "2024-02-25" });
     expect(v.month).toBe("2024-02");
-    expect(v.xun).toEqual({ index: 3, label: { zh: "下旬", en: "third" }, first: "2024-02-21", last: "2024-02-29" });
-    expect(v.week).toEqual({ first: "2024-02-19", last: "2024-02-25" });
+    expect(v).toMatchObject({ xun: "3", xunLabel: "下旬", xunFirst: "2024-02-21", xunLast: "2024-02-29" });
+    expect(v).toMatchObject({ weekFirst: "2024-02-19", weekLast: "2024-02-25" });
   });
 
   it.each([
-    ["2024-03-01", 1, "2024-03-01", "2024-03-10"],
-    ["2024-03-10", 1, "2024-03-01", "2024-03-10"],
-    ["2024-03-11", 2, "2024-03-11", "2024-03-20"],
-    ["2024-03-20", 2, "2024-03-11", "2024-03-20"],
-    ["2024-03-21", 3, "2024-03-21", "2024-03-31"],
-    ["2023-02-28", 3, "2023-02-21", "2023-02-28"],
-  ])("C000-REPORT-CADENCE: %s → 旬 %i (%s to %s)", (date, index, first, last) => {
-    expect(value("C000-REPORT-CADENCE", { date }).xun).toMatchObject({ index, first, last });
+    ["2024-03-01", "1", "2024-03-01", "2024-03-10"],
+    ["2024-03-10", "1", "2024-03-01", "2024-03-10"],
+    ["2024-03-11", "2", "2024-03-11", "2024-03-20"],
+    ["2024-03-20", "2", "2024-03-11", "2024-03-20"],
+    ["2024-03-21", "3", "2024-03-21", "2024-03-31"],
+    ["2023-02-28", "3", "2023-02-21", "2023-02-28"],
+  ])("C000-REPORT-CADENCE: %s → 旬 %s (%s to %s)", (date, xun, xunFirst, xunLast) => {
+    expect(value("C000-REPORT-CADENCE", { date })).toMatchObject({ xun, xunFirst, xunLast });
   });
 });

@@ -70,7 +70,7 @@ describe("C000 rulebooks: every rule id of the rule file", () => {
 
   it("C000-OPT-NO-PROMOTION-2Y is an entry of c000-credit-coop, off by default", () => {
     const b = loadPreset("c000-credit-coop");
-    expect(b.byId.get("C000-OPT-NO-PROMOTION-2Y")?.doc.kind).toBe("coopNoPromotion");
+    expect(b.v2?.byId.get("C000-OPT-NO-PROMOTION-2Y")?.construct).toBe("trigger");
     expect(b.doc.settings["c000.opt.noPromotion.enabled"].default).toBe(false);
   });
 

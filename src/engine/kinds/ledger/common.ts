@@ -1,6 +1,6 @@
 /**
  * Parameters that are either a literal in rulebook data or the key of a rulebook setting, and role names for
- * explanations. Once the ledger and pay kinds' helpers; the C000 cooperative and B002 tenure kinds read them now.
+ * explanations. Once the ledger and pay kinds' helpers; the B002 tenure kinds read them now.
  */
 import { z } from "zod";
 import { Quantity } from "../../compare";

@@ -9,8 +9,9 @@ import { WINDOWS } from "./windows";
 import { TEXTS } from "./text";
 import { LISTS } from "./lists";
 import { WORKDAYS } from "./workdays";
+import { RECORDS } from "./records";
 
-export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY, ...TEXTS, ...LISTS, ...WORKDAYS];
+export const ALL_FUNCTIONS: readonly FunctionDef[] = [...LOGIC, ...MATH, ...LOOKUP, ...DATES, ...WINDOWS, ...VOCABULARY, ...TEXTS, ...LISTS, ...WORKDAYS, ...RECORDS];
 
 function byName(defs: readonly FunctionDef[]): ReadonlyMap<string, FunctionDef> {
   const map = new Map<string, FunctionDef>();
