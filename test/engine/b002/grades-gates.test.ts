@@ -87,10 +87,18 @@ describe("B002-ASSET-QUALITY", () => {
     expect(gradeOf(r)).toBe("grade2");
   });
 
-  it("B002-ASSET-QUALITY: loans without five-class figures cannot be judged → #N/A, never a pass", () => {
-    const u = gradeUnavailable(appraise(BASE({ total: 0 })));
-    expect(u?.code).toBe("na");
-    expect(u?.zh).toBe("无法判断是否符合二级客户经理条件:有贷款但缺少五级分类数据(normalLoans、totalLoans),无法计算正常类贷款占比");
+  it("B002-ASSET-QUALITY: loans without five-class figures and no prior-year share — met under the default increaseOrFull, so the grade is given", () => {
+    const r = appraise(BASE({ total: 0 }));
+    expect(zh(r, "B002-ASSET-QUALITY", "全部经管客户")).toBe("全部经管客户(设置 b002.assetQuality.scope = allClients)无后三类贷款、欠息、垫款;无上年占比,正常类贷款占比无须提高(设置 b002.assetQuality.normalShare = increaseOrFull)→ 满足");
+    expect(gradeOf(r)).toBe("grade2");
+  });
+
+  it("B002-ASSET-QUALITY: loans without five-class figures with a prior-year share, or under strictIncrease, cannot be judged → #N/A, never a pass", () => {
+    for (const o of [{ values: { normalSharePrev: "0.99" } }, { settings: { "b002.assetQuality.normalShare": "strictIncrease" } }]) {
+      const u = gradeUnavailable(appraise(BASE({ total: 0 }), o));
+      expect(u?.code).toBe("na");
+      expect(u?.zh).toBe("无法判断是否符合二级客户经理条件:有贷款但缺少五级分类数据(normalLoans、totalLoans),无法计算正常类贷款占比");
+    }
   });
 
   it("B002-ASSET-QUALITY: manager-level five-class figures are used when no client carries them", () => {

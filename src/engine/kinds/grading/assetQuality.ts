@@ -3,7 +3,8 @@
  * year, and the normal-loan share (Σ normal ÷ Σ five-class loans, year-end) must rise over last year's. The share
  * test and the client scope are settings. Events come from each client's `flags` and the record's own `flags`
  * (a manager-level event cannot be tied to a client, so it always counts). A share that cannot be formed while
- * the manager has loans is "cannot tell", never a pass.
+ * the manager has loans is "cannot tell", never a pass — unless there is no prior-year share and the default reading
+ * (increaseOrFull) asks only that the share not fall below one: then there is nothing to fall below.
  */
 import { z } from "zod";
 import { Dec, ZERO } from "../../decimal";
@@ -74,16 +75,24 @@ export function testAssetQuality(rule: string, p: AssetQualityParams, book: Comp
     return { held: true, reasons: [reason(rule, `${noEvents.zh};正常类贷款占比不检查${s.zh}→ 满足`, `${noEvents.en}; normal-loan share not checked${s.en} → met`)] };
   }
   const share = normalShare(rule, p, book, record, clients);
+  const prev = record.values[p.share.previous];
   const done = (held: Tri, zh: string, en: string, unknown?: Unavailable): GateOutcome => ({
     held,
     unknown,
     // No space after a full-width parenthesis (Chinese typography).
     reasons: [reason(rule, `${noEvents.zh};${zh}${zh.endsWith(")") ? "" : " "}→ ${held === true ? "满足" : held === false ? "不满足" : "无法判断"}`, `${noEvents.en}; ${en} → ${held === true ? "met" : held === false ? "not met" : "cannot tell"}`)],
   });
-  if ("unavailable" in share) return done(undefined, share.zh, share.en, share);
+  if ("unavailable" in share) {
+    // With no prior-year share there is nothing the share must rise above: under increaseOrFull the test holds
+    // whatever this year's figures are, so a manager whose five-class figures are missing is still graded.
+    if (prev === undefined && test.value === "increaseOrFull" && share.code === "na") {
+      const s = settingNote(test);
+      return done(true, `无上年占比,正常类贷款占比无须提高${s.zh}`, `no prior-year share: the normal-loan share need not rise${s.en}`);
+    }
+    return done(undefined, share.zh, share.en, share);
+  }
   if (share.value === undefined) return done(true, "无贷款,正常类贷款占比不适用", "no loans, the normal-loan share does not apply");
   const pct = (v: Dec) => show(v, "rate", book);
-  const prev = record.values[p.share.previous];
   const now = `正常类贷款占比 ${pct(share.value)}(${share.zh})`;
   const nowEn = `normal-loan share ${pct(share.value)} (${share.en})`;
   const s = settingNote(test);
