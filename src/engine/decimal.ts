@@ -60,6 +60,10 @@ const wholeNumbers = new WeakMap<Dec, number>();
  * asked again and again, so the answer is kept for that value.
  */
 export function wholeNumber(d: Dec): number {
+  // A whole number below 10 000 000 is one base-10⁷ word of decimal.js's digits (d, e and s are its public fields):
+  // read directly, with no text and no cache entry for a count computed once.
+  const words = d.d;
+  if (words !== null && words.length === 1 && d.e >= 0 && d.e < 7) return d.s * words[0]; // int: a count or index
   const known = wholeNumbers.get(d);
   if (known !== undefined) return known;
   const n = d.toNumber(); // int: a count or index

@@ -62,9 +62,11 @@ export class TableValue {
   columnIndex(name: string): number {
     return this.columns.indexOf(name);
   }
-  /** Every cell, row by row (what SUM and COUNTIF see). */
-  cells(): Value[] {
-    return this.rows.flat();
+  private flat?: readonly Value[];
+
+  /** Every cell, row by row (what SUM and COUNTIF see); worked out once, as the rows never change. */
+  cells(): readonly Value[] {
+    return (this.flat ??= this.rows.flat());
   }
 }
 

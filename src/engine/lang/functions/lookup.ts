@@ -52,7 +52,7 @@ export function criterion(c: Value): Test | undefined {
   return op === "=" ? (v) => typeof v === "string" && v.trim() === body.trim() : (v) => !(typeof v === "string" && v.trim() === body.trim());
 }
 
-export function listOf(v: Value | undefined): Value[] {
+export function listOf(v: Value | undefined): readonly Value[] {
   if (v === undefined) return [];
   return isTable(v) ? v.cells() : [v];
 }
