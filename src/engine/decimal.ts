@@ -29,20 +29,41 @@ export function dec(value: string | number | Dec): Dec {
 }
 
 /**
+ * Dec.cmp without the copy of its argument that decimal.js makes on every call (values are immutable, so the copy
+ * buys nothing): -1, 0 or 1, read from the public sign, exponent and base-10⁷ digit words exactly as decimal.js
+ * compares them. NaN and infinities, which no formula produces, go to decimal.js itself.
+ */
+export function compare(x: Dec, y: Dec): number {
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd) return x.cmp(y);
+  const xs = x.s;
+  const ys = y.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (x.e !== y.e) return (x.e > y.e) !== xs < 0 ? 1 : -1;
+  const n = xd.length < yd.length ? xd.length : yd.length;
+  for (let i = 0; i < n; i++) { // int: digit-word index
+    if (xd[i] !== yd[i]) return (xd[i] > yd[i]) !== xs < 0 ? 1 : -1;
+  }
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== xs < 0 ? 1 : -1;
+}
+
+/**
  * The larger of two values, without the copies Dec.max makes of its arguments (values are immutable, so a copy
  * buys nothing). Exactly Dec.max's choice: the second if it is NaN or greater, or equal while the first is
  * negative (so max(-0, 0) is 0); otherwise the first.
  */
 export function max2(a: Dec, b: Dec): Dec {
   if (b.isNaN()) return b;
-  const k = a.cmp(b);
+  const k = compare(a, b);
   return k === -1 || (k === 0 && a.s === -1) ? b : a;
 }
 
 /** The smaller of two values, exactly as Dec.min chooses (min(0, -0) is -0). */
 export function min2(a: Dec, b: Dec): Dec {
   if (b.isNaN()) return b;
-  const k = a.cmp(b);
+  const k = compare(a, b);
   return k === 1 || (k === 0 && a.s === 1) ? b : a;
 }
 

@@ -5,7 +5,7 @@
  * grade names a grade of the rulebook. After this nothing is looked up by name and nothing can be "not found"
  * while a manager is evaluated; no formula is ever run as JavaScript.
  */
-import { Dec } from "../decimal";
+import { compare, Dec } from "../decimal";
 import type { Frame, Thunk } from "./frame";
 import { FUNCTIONS, type FunctionDef } from "./functions";
 import { isTypeProblem, type ArgKind, type CallInfo } from "./functions/define";
@@ -93,7 +93,7 @@ function notNumber(v: Value, op: string): Value {
 
 /** Order of two values for < > <= >=: numbers, dates, text (grades by rank, handled by the caller). */
 function order(a: Value, b: Value): number | undefined {
-  if (isNumber(a) && isNumber(b)) return a.cmp(b);
+  if (isNumber(a) && isNumber(b)) return compare(a, b);
   if (isDate(a) && isDate(b)) return a.day - b.day; // int: whole-number index or calendar arithmetic
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   return undefined;
