@@ -39,7 +39,7 @@ export function compare(x: Dec, y: Dec): number {
   if (!xd || !yd) return x.cmp(y);
   const xs = x.s;
   const ys = y.s;
-  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0; // int: a sign, -1 or 1
   if (xs !== ys) return xs;
   if (x.e !== y.e) return (x.e > y.e) !== xs < 0 ? 1 : -1;
   const n = xd.length < yd.length ? xd.length : yd.length;
