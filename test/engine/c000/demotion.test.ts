@@ -270,3 +270,27 @@ describe("C000-DEMOTE-EFFECT: a quarter is judged on its months", () => {
   });
 });
 
+
+/**
+ * The cycle's dates as data (the result's `values`), so a program reads when a demotion takes effect and from when
+ * a demoted CM may apply to be re-appointed, without parsing the explanation. "" means none.
+ */
+describe("C000-DEMOTE-EFFECT and C000-REINSTATE dates in the result's values", () => {
+  it("C000-DEMOTE-3M: missed January–March → triggered 2024-03, a general marketer from 2024-04 (c000.demotion.effective = nextMonth)", () => {
+    expect(at("mmm", "2024-03").values).toEqual({ 触发降级月: "2024-03", 一般营销员起始月: "2024-04", 可申请月: "", 重新转聘月: "" });
+  });
+
+  it("C000-REINSTATE: the rule file's example — April, May, June completed → may apply from 2024-07", () => {
+    const r = at("mmmccc", "2024-06");
+    expect(r.status).toBe("reinstate");
+    expect(r.values).toMatchObject({ 触发降级月: "2024-03", 一般营销员起始月: "2024-04", 可申请月: "2024-07" });
+  });
+
+  it("C000-DEMOTE-EFFECT: c000.demotion.effective = sameMonth — a general marketer from the trigger month", () => {
+    expect(at("mmm", "2024-03", { "c000.demotion.effective": "sameMonth" }).values).toMatchObject({ 触发降级月: "2024-03", 一般营销员起始月: "2024-03" });
+  });
+
+  it("a CM who completes every month has none of these dates", () => {
+    expect(at("ccc", "2024-03").values).toEqual({ 触发降级月: "", 一般营销员起始月: "", 可申请月: "", 重新转聘月: "" });
+  });
+});
