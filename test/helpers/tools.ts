@@ -33,3 +33,24 @@ export function toolRunner(book: CompiledRulebook) {
   }
   return { run, value, valueWithReasons };
 }
+
+/**
+ * One tool rule of a rulebook: its answer (failing the test with the engine's message when it is unavailable), its
+ * value (as toolRunner's, reasons checked), and its unavailable answer (failing the test when it gave a value).
+ */
+export function ruleRunner(book: CompiledRulebook, id: string) {
+  const { run, value } = toolRunner(book);
+  return {
+    outcome(input: unknown, settings: SettingValues = {}) {
+      const r = run(id, input, settings);
+      if (isUnavailable(r)) throw new Error(`${id} unavailable (${r.code}): ${r.en}`);
+      return r;
+    },
+    value: (input: unknown, settings: SettingValues = {}) => value(id, input, settings),
+    failure(input: unknown, settings: SettingValues = {}) {
+      const r = run(id, input, settings);
+      if (!isUnavailable(r)) throw new Error(`${id} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
+      return r;
+    },
+  };
+}

@@ -1,24 +1,9 @@
-import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
-import { toolRunner } from "../../helpers/tools";
+import { ruleRunner } from "../../helpers/tools";
 
 const R = "H003-NOTICE-HANDOVER";
 
-const { run, value: toolValue } = toolRunner(loadPreset("h003-city-bank"));
-
-/** The rule's answer (value and reasons); fails the test with the engine's message if it is unavailable. */
-function outcome(input: unknown, settings: Record<string, unknown> = {}) {
-  const r = run(R, input, settings);
-  if (isUnavailable(r)) throw new Error(`${R} unavailable (${r.code}): ${r.en}`);
-  return r;
-}
-const value = (input: unknown, settings: Record<string, unknown> = {}) => toolValue(R, input, settings);
-/** The unavailable answer; fails the test if the rule produced a value. */
-function failure(input: unknown, settings: Record<string, unknown> = {}) {
-  const r = run(R, input, settings);
-  if (!isUnavailable(r)) throw new Error(`${R} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
-  return r;
-}
+const { outcome, value, failure } = ruleRunner(loadPreset("h003-city-bank"), R);
 
 describe(`${R}: 7 days' written notice, handover within the following 7 days`, () => {
   it("reproduces the rule file: notice 2025-03-03 → earliest separation 2025-03-10, handover by 2025-03-10", () => {

@@ -1,26 +1,11 @@
-import { isUnavailable } from "../../../src/engine/outcome";
 import { loadPreset } from "../../../src/engine/rulebooks";
-import { toolRunner } from "../../helpers/tools";
+import { ruleRunner } from "../../helpers/tools";
 
 const R = "H003-PAY-DATA-DEADLINE";
 /** The May Day holidays as the tool takes a calendar: one row per date. */
 const MAY_DAY = ["2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04", "2025-05-05"].map((date) => ({ date }));
 
-const { run, value: toolValue } = toolRunner(loadPreset("h003-city-bank"));
-
-/** The rule's answer (value and reasons); fails the test with the engine's message if it is unavailable. */
-function outcome(input: unknown, settings: Record<string, unknown> = {}) {
-  const r = run(R, input, settings);
-  if (isUnavailable(r)) throw new Error(`${R} unavailable (${r.code}): ${r.en}`);
-  return r;
-}
-const value = (input: unknown, settings: Record<string, unknown> = {}) => toolValue(R, input, settings);
-/** The unavailable answer; fails the test if the rule produced a value. */
-function failure(input: unknown, settings: Record<string, unknown> = {}) {
-  const r = run(R, input, settings);
-  if (!isUnavailable(r)) throw new Error(`${R} gave a value where an error was expected: ${JSON.stringify(r.value)}`);
-  return r;
-}
+const { outcome, value, failure } = ruleRunner(loadPreset("h003-city-bank"), R);
 
 describe(`${R}: pay data for month M due by the 3rd of M+1`, () => {
   it("is a rule of the h003 rulebook citing 003 line 700", () => {
