@@ -35,7 +35,7 @@ export type Measured = { ok: true; size: WorkbookSize } | { ok: false; zh: strin
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const count = (n: number) => n.toLocaleString("en-US");
 
-export const SPLIT = {
+const SPLIT = {
   zh: "请把往年的记录或部分机构移到另一个工作簿,或删除多余的空行空列后再试",
   en: "move past years' records or some branches to another workbook, or delete unused rows and columns, and try again",
 };
@@ -69,6 +69,15 @@ function occurrences(text: string, tag: string, carried: number): number {
 }
 
 /** Unpacks every part once, counting bytes (and, in sheets, rows and cells), and stops at the first limit passed. */
+/** The refusal of a workbook with more rows or cells (all sheets together) than the limits, or undefined. */
+export function tooManyRowsOrCells(rows: number, cells: number, limits: WorkbookLimits): { ok: false; zh: string; en: string } | undefined {
+  if (rows <= limits.rows && cells <= limits.cells) return undefined;
+  const what = rows > limits.rows
+    ? { zh: `超过 ${count(limits.rows)} 行`, en: `more than ${count(limits.rows)} rows` }
+    : { zh: `超过 ${count(limits.cells)} 个单元格`, en: `more than ${count(limits.cells)} cells` };
+  return { ok: false, zh: `工作簿${what.zh}(所有工作表合计),超出可读取的上限;${SPLIT.zh}`, en: `the workbook has ${what.en} (all sheets together), above the limit; ${SPLIT.en}` };
+}
+
 export async function measureWorkbook(path: string, entries: ZipEntry[], limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<Measured> {
   const fileBytes = statSync(path).size;
   const tooBig = tooLargeFile(fileBytes, limits);
@@ -105,12 +114,10 @@ export async function measureWorkbook(path: string, entries: ZipEntry[], limits:
         }
         if (!sheet) continue;
         tags.add(buf);
-        if (rows + tags.rows > limits.rows || cells + tags.cells > limits.cells) {
+        const over = tooManyRowsOrCells(rows + tags.rows, cells + tags.cells, limits);
+        if (over) {
           stream.destroy();
-          const what = rows + tags.rows > limits.rows
-            ? { zh: `超过 ${count(limits.rows)} 行`, en: `more than ${count(limits.rows)} rows` }
-            : { zh: `超过 ${count(limits.cells)} 个单元格`, en: `more than ${count(limits.cells)} cells` };
-          return { ok: false, zh: `工作簿${what.zh}(所有工作表合计),超出可读取的上限;${SPLIT.zh}`, en: `the workbook has ${what.en} (all sheets together), above the limit; ${SPLIT.en}` };
+          return over;
         }
       }
     } catch (e) {

@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { UNCALCULATED, type CellValue, type WorkbookValues } from "../../workbook";
 import type { OtherFormat } from "./fileKind";
+import { excelToDate } from "./streamRead";
 
 const NAMES: Record<OtherFormat, { zh: string; en: string }> = {
   xls: { zh: "Excel 97-2003 工作簿(.xls)或 WPS 表格(.et)", en: "Excel 97-2003 workbook (.xls) or WPS spreadsheet (.et)" },
@@ -32,10 +33,6 @@ export function formatName(format: OtherFormat): { zh: string; en: string } {
 
 /** SheetJS's error codes (cell.v of an error cell) as Excel shows them. */
 const ERRORS: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
-
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)); // int: milliseconds of a serial day
-}
 
 const PLAIN_DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 

@@ -11,7 +11,7 @@
 import { statSync } from "node:fs";
 import type { WorkbookValues } from "../../workbook";
 import { fileKind } from "./fileKind";
-import { measureWorkbook, SPLIT, tooLargeFile, WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookSize } from "./limits";
+import { measureWorkbook, tooLargeFile, tooManyRowsOrCells, WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookSize } from "./limits";
 import { readOtherFormat } from "./otherFormats";
 import { streamWorkbook } from "./streamRead";
 import type { OtherFormat } from "./fileKind";
@@ -58,13 +58,11 @@ function readOther(path: string, format: OtherFormat, limits: WorkbookLimits, op
   const rows = sheets.reduce((n, s) => n + s.filter((r) => r.length > 0).length, 0); // int: count
   const cells = sheets.reduce((n, s) => n + s.reduce((m, r) => m + r.length, 0), 0); // int: count
   const fileBytes = statSync(path).size;
-  if (rows > limits.rows || cells > limits.cells) {
-    const what = rows > limits.rows ? { zh: `超过 ${limits.rows.toLocaleString("en-US")} 行`, en: `more than ${limits.rows.toLocaleString("en-US")} rows` } : { zh: `超过 ${limits.cells.toLocaleString("en-US")} 个单元格`, en: `more than ${limits.cells.toLocaleString("en-US")} cells` };
-    return { ok: false, zh: `工作簿${what.zh}(所有工作表合计),超出可读取的上限;${SPLIT.zh}`, en: `the workbook has ${what.en} (all sheets together), above the limit; ${SPLIT.en}` };
-  }
+  const over = tooManyRowsOrCells(rows, cells, limits);
+  if (over) return over;
   const size = { fileBytes, inflatedBytes: fileBytes, rows, cells, sheets: sheets.length };
+  // Read whole and at once: the size is known only now, and there was no row-by-row progress to show.
   options.onMeasured?.(size);
-  for (let i = 0; i < rows; i++) options.onRow?.(); // int: count
   return { ok: true, values: read.values, khjlFormulas: 0, size };
 }
 

@@ -31,7 +31,7 @@ function isDateFormatCode(code: string): boolean {
 }
 
 /** Excel's serial day number → Date, as ExcelJS converts it (1900 system, or 1904 when the workbook says so). */
-function excelToDate(serial: number, date1904: boolean): Date {
+export function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000)); // int: milliseconds of a serial day
 }
 
